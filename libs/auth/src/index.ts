@@ -1,0 +1,6 @@
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './auth.module';
+export * from './principal';
+export * from './role';
+export * from './visibility.service';

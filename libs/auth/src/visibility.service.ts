@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BusinessCalendar } from '@ar/time';
+import { Principal } from './principal';
+
+/** Whose clients the caller may see: everyone's, or only those of the listed account managers. */
+export type VisibilityScope = { readonly all: true } | { readonly all: false; readonly managerIds: readonly string[] };
+
+export function canSeeManager(scope: VisibilityScope, managerId: string | null): boolean {
+  return scope.all || (managerId !== null && scope.managerIds.includes(managerId));
+}
+
+/**
+ * An account manager sees their own clients and those of every manager they currently deputise for
+ * (the manager is absent until today or later). Reads the contracts context's published
+ * `contracts.user_directory_v1` view, never its tables.
+ */
+@Injectable()
+export class VisibilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  async scopeFor(principal: Principal): Promise<VisibilityScope> {
+    if (principal.role !== 'account_manager') return { all: true };
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM contracts.user_directory_v1 WHERE deputy_id = $1 AND absent_until >= $2::date`,
+      [principal.userId, this.calendar.today()],
+    );
+    return { all: false, managerIds: [principal.userId, ...rows.map((r) => r.id)] };
+  }
+}

@@ -1,0 +1,33 @@
+import { EnvironmentVariables } from './environment-variables';
+
+/** The validated, typed configuration every module injects instead of reading process.env. */
+export class AppConfig {
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly jwtSecret: string;
+  readonly businessTimeZone: string;
+  /** null when the daily sweep is switched off. */
+  readonly sweepCron: string | null;
+  readonly ports: { readonly contracts: number; readonly invoicing: number; readonly collections: number };
+  readonly logLevel: string;
+  readonly rateLimitPerMinute: number;
+
+  constructor(env: EnvironmentVariables) {
+    this.databaseUrl = env.DATABASE_URL;
+    this.databasePoolSize = env.DATABASE_POOL_SIZE;
+    this.redisUrl = env.REDIS_URL;
+    this.queuePrefix = env.QUEUE_PREFIX;
+    this.jwtSecret = env.JWT_SECRET;
+    this.businessTimeZone = env.BUSINESS_TZ;
+    this.sweepCron = env.COLLECTIONS_SWEEP_CRON === 'off' ? null : env.COLLECTIONS_SWEEP_CRON;
+    this.ports = {
+      contracts: env.CONTRACTS_PORT,
+      invoicing: env.INVOICING_PORT,
+      collections: env.COLLECTIONS_PORT,
+    };
+    this.logLevel = env.LOG_LEVEL;
+    this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
+  }
+}

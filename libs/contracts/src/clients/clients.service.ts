@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { canSeeManager, Principal, VisibilityService } from '@ar/auth';
+import { isUniqueViolation } from '@ar/database';
+import { DomainError } from '@ar/errors';
+import { decodeCursor, Page, toPage } from '@ar/http';
+import { Money } from '@ar/money';
+import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
+import { ContractsEvents } from '../contracts-events';
+import { UserRepository } from '../users/user.repository';
+import { Client, ClientStatus, ClientType, RiskClass } from './client.entity';
+import { forbiddenClientFields } from './client-field-permissions';
+import { ClientFilters, ClientRepository } from './client.repository';
+
+export interface ClientMasterData {
+  name?: string;
+  country?: string;
+  type?: ClientType;
+  taxId?: string | null;
+  segment?: string | null;
+  language?: string | null;
+  externalId?: string | null;
+}
+
+export interface CreateClientCommand extends ClientMasterData {
+  name: string;
+  country: string;
+  accountManagerId: string;
+  creditLimit?: Money | null;
+}
+
+export interface UpdateClientCommand extends ClientMasterData {
+  accountManagerId?: string;
+  creditLimit?: Money | null;
+  status?: ClientStatus;
+  riskClass?: RiskClass | null;
+}
+
+const MANAGING_ROLES = ['account_manager', 'head_of_sales'];
+
+@Injectable()
+export class ClientsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clients: ClientRepository,
+    private readonly users: UserRepository,
+    private readonly visibility: VisibilityService,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async create(principal: Principal, command: CreateClientCommand): Promise<Client> {
+    const restricted = forbiddenClientFields(principal.role, command.creditLimit != null ? ['creditLimit'] : []);
+    if (restricted.length > 0) throw DomainError.forbidden(`Your role may not set ${restricted.join(', ')}`);
+    if (principal.role === 'account_manager' && command.accountManagerId !== principal.userId) {
+      throw DomainError.forbidden('An account manager may only create clients they manage themselves');
+    }
+    await this.requireManager(command.accountManagerId);
+
+    const client = Object.assign(new Client(), {
+      id: uuidv7(),
+      name: command.name.trim(),
+      country: command.country.toUpperCase(),
+      type: command.type ?? 'business',
+      taxId: command.taxId ?? null,
+      segment: command.segment ?? null,
+      language: command.language ?? null,
+      accountManagerId: command.accountManagerId,
+      creditLimitAmount: command.creditLimit?.amount ?? null,
+      creditLimitCurrency: command.creditLimit?.currency ?? null,
+      status: 'active' as const,
+      statusSource: null,
+      riskClass: null,
+      externalId: command.externalId ?? null,
+    });
+    return this.writeGuarded(async (manager) => {
+      const created = await this.clients.insert(client, manager);
+      await this.outbox.append(manager, 'contracts', [
+        { type: ContractsEvents.ClientCreated, aggregateId: created.id, data: clientEventData(created) },
+      ]);
+      return created;
+    });
+  }
+
+  /** Loads a client the caller may see; any other answers 404 so that existence does not leak. */
+  async get(principal: Principal, id: string, manager?: EntityManager): Promise<Client> {
+    const client = await this.clients.findById(id, manager);
+    if (!client || !canSeeManager(await this.visibility.scopeFor(principal), client.accountManagerId)) {
+      throw DomainError.notFound('Client', id);
+    }
+    return client;
+  }
+
+  async list(principal: Principal, filters: ClientFilters, limit: number, cursor?: string): Promise<Page<Client>> {
+    const after = decodeCursor(cursor, 1);
+    const scope = await this.visibility.scopeFor(principal);
+    const rows = await this.clients.listVisible(scope, filters, (after?.[0] as string | undefined) ?? null, limit + 1);
+    return toPage(rows, limit, (c) => [c.id], (c) => c);
+  }
+
+  async update(principal: Principal, id: string, command: UpdateClientCommand): Promise<Client> {
+    const given = Object.keys(command).filter((k) => command[k as keyof UpdateClientCommand] !== undefined);
+    const scope = await this.visibility.scopeFor(principal);
+
+    return this.writeGuarded(async (manager) => {
+      const client = await this.clients.findByIdForUpdate(id, manager);
+      if (!client || !canSeeManager(scope, client.accountManagerId)) throw DomainError.notFound('Client', id);
+      const restricted = forbiddenClientFields(principal.role, given);
+      if (restricted.length > 0) throw DomainError.forbidden(`Your role may not change ${restricted.join(', ')}`);
+      if (command.accountManagerId !== undefined) await this.requireManager(command.accountManagerId, manager);
+
+      const before = { ...client };
+      applyMasterData(client, command);
+      if (command.accountManagerId !== undefined) client.accountManagerId = command.accountManagerId;
+      if (command.creditLimit !== undefined) {
+        client.creditLimitAmount = command.creditLimit?.amount ?? null;
+        client.creditLimitCurrency = command.creditLimit?.currency ?? null;
+      }
+      if (command.riskClass !== undefined) client.riskClass = command.riskClass;
+      if (command.status !== undefined && command.status !== client.status) {
+        client.status = command.status;
+        client.statusSource = 'manual';
+      }
+      const saved = await this.clients.save(client, manager);
+      await this.outbox.append(manager, 'contracts', changeEvents(before, saved));
+      return saved;
+    });
+  }
+
+  private async requireManager(userId: string, manager?: EntityManager): Promise<void> {
+    const user = await this.users.findById(userId, manager);
+    if (!user || !MANAGING_ROLES.includes(user.role)) {
+      throw DomainError.businessRule(`accountManagerId ${userId} is not an account manager or head of sales`);
+    }
+  }
+
+  private async writeGuarded<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'clients_external_id_key')) throw DomainError.conflict('Another client already has this externalId');
+      throw error;
+    }
+  }
+}
+
+function applyMasterData(client: Client, data: ClientMasterData): void {
+  if (data.name !== undefined) client.name = data.name.trim();
+  if (data.country !== undefined) client.country = data.country.toUpperCase();
+  if (data.type !== undefined) client.type = data.type;
+  if (data.taxId !== undefined) client.taxId = data.taxId;
+  if (data.segment !== undefined) client.segment = data.segment;
+  if (data.language !== undefined) client.language = data.language;
+  if (data.externalId !== undefined) client.externalId = data.externalId;
+}
+
+export function clientEventData(client: Client): Record<string, unknown> {
+  return {
+    clientId: client.id,
+    name: client.name,
+    accountManagerId: client.accountManagerId,
+    status: client.status,
+    creditLimit:
+      client.creditLimitAmount === null ? null : { amount: client.creditLimitAmount, currency: client.creditLimitCurrency },
+  };
+}
+
+function changeEvents(before: Client, after: Client): NewOutboxEvent[] {
+  const events: NewOutboxEvent[] = [{ type: ContractsEvents.ClientUpdated, aggregateId: after.id, data: clientEventData(after) }];
+  const event = (type: string, data: Record<string, unknown>) => events.push({ type, aggregateId: after.id, data: { clientId: after.id, ...data } });
+  if (before.creditLimitAmount !== after.creditLimitAmount || before.creditLimitCurrency !== after.creditLimitCurrency) {
+    event(ContractsEvents.ClientCreditLimitChanged, {
+      previous: before.creditLimitAmount === null ? null : { amount: before.creditLimitAmount, currency: before.creditLimitCurrency },
+      creditLimit: after.creditLimitAmount === null ? null : { amount: after.creditLimitAmount, currency: after.creditLimitCurrency },
+    });
+  }
+  if (before.accountManagerId !== after.accountManagerId) {
+    event(ContractsEvents.ClientManagerChanged, { previous: before.accountManagerId, accountManagerId: after.accountManagerId });
+  }
+  if (before.riskClass !== after.riskClass) {
+    event(ContractsEvents.ClientRiskChanged, { previous: before.riskClass, riskClass: after.riskClass });
+  }
+  if (before.status !== 'blocked' && after.status === 'blocked') event(ContractsEvents.ClientBlocked, { source: after.statusSource });
+  if (before.status === 'blocked' && after.status !== 'blocked') event(ContractsEvents.ClientUnblocked, { source: after.statusSource });
+  return events;
+}

@@ -1,0 +1,76 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Client } from '../clients/client.entity';
+import { decimalColumn } from '@ar/database';
+
+export const CONTRACT_STATUSES = ['draft', 'active', 'suspended', 'terminated'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const LATE_INTEREST_RULES = ['none', 'de_b2b', 'de_b2c', 'eu_b2b', 'ru_395', 'fixed'] as const;
+export type LateInterestRule = (typeof LATE_INTEREST_RULES)[number];
+
+@Entity({ schema: 'contracts', name: 'contracts' })
+@Index('contracts_client_id_number_key', ['clientId', 'number'], { unique: true })
+@Check('contracts_status_check', `status IN ('draft', 'active', 'suspended', 'terminated')`)
+@Check('contracts_payment_term_days_check', `payment_term_days BETWEEN 0 AND 365`)
+@Check('contracts_period_check', `ends_on IS NULL OR ends_on >= starts_on`)
+@Check(
+  'contracts_late_interest_rule_check',
+  `late_interest_rule IN ('none', 'de_b2b', 'de_b2c', 'eu_b2b', 'ru_395', 'fixed')`,
+)
+@Check(
+  'contracts_cash_discount_check',
+  `(cash_discount_percent IS NULL AND cash_discount_days IS NULL) OR (cash_discount_percent > 0 AND cash_discount_percent < 100 AND cash_discount_days BETWEEN 0 AND 365)`,
+)
+export class Contract {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'client_id', foreignKeyConstraintName: 'contracts_client_id_fkey' })
+  client?: Client;
+
+  @Column({ type: 'varchar', length: 64 })
+  number: string;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ name: 'payment_term_days', type: 'integer' })
+  paymentTermDays: number;
+
+  @Column({ name: 'starts_on', type: 'date' })
+  startsOn: string;
+
+  @Column({ name: 'ends_on', type: 'date', nullable: true })
+  endsOn: string | null;
+
+  @Column({ name: 'auto_renew', type: 'boolean', default: false })
+  autoRenew: boolean;
+
+  /** A policy of the collections context; no foreign key across contexts. */
+  @Column({ name: 'dunning_policy_id', type: 'uuid', nullable: true })
+  dunningPolicyId: string | null;
+
+  @Column({ name: 'late_interest_rule', type: 'varchar', length: 16, default: 'none' })
+  lateInterestRule: LateInterestRule;
+
+  @Column({ name: 'late_interest_rate_percent', type: 'numeric', precision: 7, scale: 4, nullable: true, transformer: decimalColumn })
+  lateInterestRatePercent: number | null;
+
+  @Column({ name: 'cash_discount_percent', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: decimalColumn })
+  cashDiscountPercent: number | null;
+
+  @Column({ name: 'cash_discount_days', type: 'integer', nullable: true })
+  cashDiscountDays: number | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status: ContractStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,20 @@
+/** Postgres SQLSTATE codes the services react to. */
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_CHECK_VIOLATION = '23514';
+
+export function pgErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e.driverError?.code ?? e.code;
+}
+
+export function pgConstraint(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { constraint?: string; driverError?: { constraint?: string } };
+  return e.driverError?.constraint ?? e.constraint;
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return pgErrorCode(error) === PG_UNIQUE_VIOLATION && (constraint === undefined || pgConstraint(error) === constraint);
+}

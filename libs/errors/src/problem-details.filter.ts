@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-code';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemFor } from './problem-details';
+
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.MalformedRequest,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.Unauthenticated,
+  [HttpStatus.FORBIDDEN]: ErrorCode.Forbidden,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NotFound,
+  [HttpStatus.METHOD_NOT_ALLOWED]: ErrorCode.NotFound,
+  [HttpStatus.CONFLICT]: ErrorCode.Conflict,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PayloadTooLarge,
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.MalformedRequest,
+  [HttpStatus.UNPROCESSABLE_ENTITY]: ErrorCode.BusinessRule,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RateLimited,
+};
+
+interface BodyParserError {
+  type: string;
+  status?: number;
+  message: string;
+}
+
+function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && 'status' in e;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { driverError?: { code?: string } }).driverError?.code === '23505';
+}
+
+function httpExceptionDetail(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/**
+ * Writes every error as RFC 9457 problem+json. Expected errors keep their detail;
+ * anything else becomes a generic 500 whose only link to the logged stack is the request id.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<Request & { id?: string }>();
+    const response = ctx.getResponse<Response>();
+    const requestId = request.id !== undefined ? String(request.id) : undefined;
+    const problem = this.toProblem(exception, requestId);
+    if (exception instanceof DomainError && exception.headers) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    }
+    if (problem.code === ErrorCode.RateLimited) response.setHeader('Retry-After', '60');
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, requestId?: string): ProblemDetails {
+    if (exception instanceof DomainError) {
+      return problemFor(exception.code, exception.detail, { errors: exception.errors, requestId });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status];
+      if (code) return problemFor(code, httpExceptionDetail(exception), { requestId });
+      if (status < 500) return { ...problemFor(ErrorCode.MalformedRequest, httpExceptionDetail(exception), { requestId }), status };
+    }
+    if (isBodyParserError(exception)) {
+      if (exception.type === 'entity.too.large') {
+        return problemFor(ErrorCode.PayloadTooLarge, 'The request body exceeds the 1 MB limit', { requestId });
+      }
+      if (exception.status !== undefined && exception.status < 500) {
+        return problemFor(ErrorCode.MalformedRequest, 'The request body is not valid JSON', { requestId });
+      }
+    }
+    if (isUniqueViolation(exception)) {
+      return problemFor(ErrorCode.Conflict, 'A resource with the same unique key already exists', { requestId });
+    }
+    this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    return problemFor(ErrorCode.Internal, `An unexpected error occurred. Quote request id ${requestId ?? 'unknown'} when reporting it.`, {
+      requestId,
+    });
+  }
+}

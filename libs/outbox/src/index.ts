@@ -1,0 +1,3 @@
+export * from './outbox-event';
+export * from './outbox.module';
+export * from './outbox.writer';

@@ -1,0 +1,15 @@
+/** The schemas that own an outbox table: each context writes events only to its own. */
+export type OutboxSchema = 'contracts' | 'invoicing' | 'collections';
+
+export interface NewOutboxEvent {
+  type: string;
+  /** The entity the event is about; consumers use it to order or deduplicate. */
+  aggregateId: string;
+  data: Record<string, unknown>;
+}
+
+/** What subscribers receive: `{id, type, occurredAt, data}`. */
+export interface OutboxEvent extends NewOutboxEvent {
+  id: string;
+  occurredAt: string;
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '@ar/config';
+import { CONTRACTS_ENTITIES, CONTRACTS_MIGRATIONS } from '@ar/contracts';
+import { baseDataSourceOptions } from '@ar/database';
+import { PLATFORM_MIGRATIONS } from '@ar/http';
+
+/** Every context's entities and migrations: used by `npm run migrate` and the TypeORM CLI. */
+export const ALL_ENTITIES = [...CONTRACTS_ENTITIES];
+export const ALL_MIGRATIONS = [...PLATFORM_MIGRATIONS, ...CONTRACTS_MIGRATIONS];
+
+export function createMigrationDataSource(databaseUrl: string): DataSource {
+  return new DataSource({
+    ...baseDataSourceOptions({ url: databaseUrl, poolSize: 2, applicationName: 'ar-migrate' }),
+    entities: ALL_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+  });
+}
+
+// The TypeORM CLI (`migration:generate`, `migration:revert`) loads this default export.
+export default createMigrationDataSource(loadAppConfigForCli());
+
+function loadAppConfigForCli(): string {
+  // The CLI needs only the database; JWT_SECRET is irrelevant to it.
+  return loadAppConfig({ JWT_SECRET: 'unused-by-migrations', ...process.env }).databaseUrl;
+}
