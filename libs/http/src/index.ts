@@ -6,3 +6,7 @@ export * from './idempotency/request-fingerprint';
 export * from './pagination/page';
 export * from './platform.module';
 export * from './idempotency/platform-migrations';
+export * from './validation/field-validators';
+export * from './validation/money.dto';
+export * from './validation/uuid-param';
+export * from './bootstrap/run-service';

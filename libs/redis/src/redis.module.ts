@@ -20,7 +20,8 @@ class RedisShutdown implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }),
+      // Every key this process writes carries QUEUE_PREFIX, so installations (and test runs) sharing a Redis never collide.
+      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 2, keyPrefix: `${config.queuePrefix}:` }),
     },
     RedisShutdown,
   ],

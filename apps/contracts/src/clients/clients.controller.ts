@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@ar/auth';
+import { ClientsService } from '@ar/contracts';
+import { Page, UuidParam } from '@ar/http';
+import { ClientResponse, toClientResponse } from './client.response';
+import { CreateClientDto } from './dto/create-client.dto';
+import { ListClientsQuery } from './dto/list-clients.query';
+import { UpdateClientDto } from './dto/update-client.dto';
+
+@ApiTags('clients')
+@ApiBearerAuth()
+@Controller('clients')
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Post()
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateClientDto): Promise<ClientResponse> {
+    return toClientResponse(await this.clients.create(principal, body));
+  }
+
+  @Get()
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListClientsQuery): Promise<Page<ClientResponse>> {
+    const { limit, cursor, ...filters } = query;
+    const page = await this.clients.list(principal, filters, limit, cursor);
+    return { data: page.data.map(toClientResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<ClientResponse> {
+    return toClientResponse(await this.clients.get(principal, id));
+  }
+
+  @Patch(':id')
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: UpdateClientDto,
+  ): Promise<ClientResponse> {
+    return toClientResponse(await this.clients.update(principal, id, body));
+  }
+}

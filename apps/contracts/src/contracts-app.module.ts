@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ContractsDomainModule } from '@ar/contracts';
+import { PlatformModule } from '@ar/http';
+import { ClientsController } from './clients/clients.controller';
+import { ContractsController } from './contracts/contracts.controller';
+import { UsersController } from './users/users.controller';
+
+@Module({
+  imports: [PlatformModule.forService('contracts'), ContractsDomainModule],
+  controllers: [UsersController, ClientsController, ContractsController],
+})
+export class ContractsAppModule {}

@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Contract } from '@ar/contracts';
+import { CashDiscountDto, LateInterestDto } from './dto/create-contract.dto';
+
+export class ContractResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty() number: string;
+  @ApiProperty() currency: string;
+  @ApiProperty() paymentTermDays: number;
+  @ApiProperty() startsOn: string;
+  @ApiProperty({ nullable: true, type: String }) endsOn: string | null;
+  @ApiProperty() autoRenew: boolean;
+  @ApiProperty({ nullable: true, type: String }) dunningPolicyId: string | null;
+  @ApiProperty({ type: LateInterestDto }) lateInterest: { rule: string; annualRatePercent: number | null };
+  @ApiProperty({ type: CashDiscountDto, nullable: true }) cashDiscount: { percent: number; days: number } | null;
+  @ApiProperty({ enum: ['draft', 'active', 'suspended', 'terminated'] }) status: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function toContractResponse(contract: Contract): ContractResponse {
+  return {
+    id: contract.id,
+    clientId: contract.clientId,
+    number: contract.number,
+    currency: contract.currency,
+    paymentTermDays: contract.paymentTermDays,
+    startsOn: contract.startsOn,
+    endsOn: contract.endsOn,
+    autoRenew: contract.autoRenew,
+    dunningPolicyId: contract.dunningPolicyId,
+    lateInterest: { rule: contract.lateInterestRule, annualRatePercent: contract.lateInterestRatePercent },
+    cashDiscount:
+      contract.cashDiscountPercent === null || contract.cashDiscountDays === null
+        ? null
+        : { percent: contract.cashDiscountPercent, days: contract.cashDiscountDays },
+    status: contract.status,
+    createdAt: contract.createdAt.toISOString(),
+    updatedAt: contract.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { CONTRACT_STATUSES, ContractStatus } from '@ar/contracts';
+import { PageQueryDto } from '@ar/http';
+
+export class ListContractsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES)
+  status?: ContractStatus;
+}
