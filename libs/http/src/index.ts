@@ -10,3 +10,4 @@ export * from './validation/field-validators';
 export * from './validation/money.dto';
 export * from './validation/uuid-param';
 export * from './bootstrap/run-service';
+export * from './validation/validate-plain';

@@ -1,2 +1,5 @@
+export * from './cash-discount';
 export * from './currencies';
+export * from './invoice-line-amounts';
 export * from './money';
+export * from './rounding';

@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod, Type, ValidationPipe } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { raw } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
 import { httpMetricsMiddleware, Metrics } from '@ar/observability';
@@ -12,13 +13,17 @@ export interface HttpAppOptions {
 }
 
 export const BODY_LIMIT = '1mb';
+/** Routes under this path receive the raw body as a Buffer. */
+export const SIGNED_WEBHOOK_PATH = 'webhooks/inbound';
 
 /** Builds a service exactly as it runs in production; main.ts and the end-to-end tests both use it. */
 export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, rawBody: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Signed webhooks are verified over the exact bytes received, before anything parses them.
+  app.use(`/v1/${SIGNED_WEBHOOK_PATH}`, raw({ type: () => true, limit: BODY_LIMIT }));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(httpMetricsMiddleware(app.get(Metrics)));
   app.useGlobalFilters(new ProblemDetailsFilter());

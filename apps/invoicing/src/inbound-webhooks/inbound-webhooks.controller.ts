@@ -1,0 +1,65 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { Public } from '@ar/auth';
+import { DomainError, ErrorCode } from '@ar/errors';
+import { UuidParam, validatePlain } from '@ar/http';
+import { InboundEvent, InboundOutcome, InboundWebhooksService, IntegrationsService } from '@ar/invoicing';
+import { INBOUND_EVENT_DTOS } from './dto/inbound-event.dto';
+
+function header(request: Request, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(' ') : value;
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new DomainError(ErrorCode.MalformedRequest, 'The webhook body is not valid JSON');
+  }
+}
+
+/** Finance systems push payments here, signed per Standard Webhooks; the signature is their authentication. */
+@ApiTags('webhooks')
+@Public()
+@SkipThrottle()
+@Controller('webhooks/inbound')
+export class InboundWebhooksController {
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly inbound: InboundWebhooksService,
+  ) {}
+
+  @Post(':integrationId')
+  @HttpCode(200)
+  @ApiHeader({ name: 'webhook-id', required: true })
+  @ApiHeader({ name: 'webhook-timestamp', required: true })
+  @ApiHeader({ name: 'webhook-signature', required: true })
+  async receive(
+    @Param('integrationId', UuidParam) integrationId: string,
+    @Req() request: Request,
+  ): Promise<{ received: true; outcome: InboundOutcome; paymentId?: string }> {
+    const headers = {
+      'webhook-id': header(request, 'webhook-id'),
+      'webhook-timestamp': header(request, 'webhook-timestamp'),
+      'webhook-signature': header(request, 'webhook-signature'),
+    };
+    // Authenticate first: an unsigned request learns nothing about what a valid body looks like.
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    await this.integrations.verify(integrationId, rawBody, headers);
+    const event = await this.parse(parseJson(rawBody));
+    const result = await this.inbound.handle(integrationId, headers['webhook-id'] as string, event);
+    return { received: true, ...result };
+  }
+
+  private async parse(body: unknown): Promise<InboundEvent> {
+    const type = (body as { type?: unknown } | null)?.type;
+    const dto = typeof type === 'string' ? INBOUND_EVENT_DTOS[type as keyof typeof INBOUND_EVENT_DTOS] : undefined;
+    if (!dto) {
+      throw DomainError.validation('type must be payment.received or payment.reversed', [{ path: 'type', message: 'unknown event type' }]);
+    }
+    return (await validatePlain<object>(dto, body)) as InboundEvent;
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@ar/auth';
+import { Page, UuidParam } from '@ar/http';
+import { InvoicesService } from '@ar/invoicing';
+import { BusinessCalendar } from '@ar/time';
+import { CreateInvoiceDto } from './dto/create-invoice.dto';
+import { DisputeInvoiceDto } from './dto/dispute-invoice.dto';
+import { AsOfQuery, ListInvoicesQuery } from './dto/list-invoices.query';
+import { InvoiceResponse, toInvoiceResponse } from './invoice.response';
+
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Controller('invoices')
+export class InvoicesController {
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  @Post()
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateInvoiceDto): Promise<InvoiceResponse> {
+    return toInvoiceResponse(await this.invoices.create(principal, body), this.calendar.today());
+  }
+
+  @Get()
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListInvoicesQuery): Promise<Page<InvoiceResponse>> {
+    const asOf = query.asOf ?? this.calendar.today();
+    const page = await this.invoices.list(principal, { ...query, asOf });
+    return { data: page.data.map((i) => toInvoiceResponse(i, asOf)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: AsOfQuery): Promise<InvoiceResponse> {
+    return toInvoiceResponse(await this.invoices.get(principal, id), query.asOf ?? this.calendar.today());
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  async void(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<InvoiceResponse> {
+    return toInvoiceResponse(await this.invoices.void(principal, id), this.calendar.today());
+  }
+
+  @Post(':id/dispute')
+  @HttpCode(200)
+  async dispute(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: DisputeInvoiceDto,
+  ): Promise<InvoiceResponse> {
+    return toInvoiceResponse(await this.invoices.dispute(principal, id, body.reason), this.calendar.today());
+  }
+
+  @Post(':id/resolve-dispute')
+  @HttpCode(200)
+  async resolveDispute(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<InvoiceResponse> {
+    return toInvoiceResponse(await this.invoices.resolveDispute(principal, id), this.calendar.today());
+  }
+}

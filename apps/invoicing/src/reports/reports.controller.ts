@@ -1,0 +1,41 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal } from '@ar/auth';
+import { AgingRow, agingToCsv, ReceivablesReportsService } from '@ar/invoicing';
+import { BusinessCalendar } from '@ar/time';
+import { AgingQuery, DsoQuery } from './dto/report-queries';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReceivablesReportsService,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  /** Open balances by age bucket as of a date; `Accept: text/csv` returns CSV. */
+  @Get('aging')
+  @ApiProduces('application/json', 'text/csv')
+  async aging(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AgingQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ asOf: string; groupBy: string; rows: AgingRow[] } | string> {
+    const asOf = query.asOf ?? this.calendar.today();
+    const groupBy = query.groupBy ?? 'none';
+    const rows = await this.reports.aging(principal, asOf, groupBy);
+    if (accept?.includes('text/csv')) {
+      response.type('text/csv').setHeader('Content-Disposition', `attachment; filename="aging-${asOf}.csv"`);
+      return agingToCsv(rows);
+    }
+    return { asOf, groupBy, rows };
+  }
+
+  @Get('dso')
+  dso(@CurrentPrincipal() principal: Principal, @Query() query: DsoQuery) {
+    return this.reports.dso(principal, query.from, query.to);
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { canSeeManager, VisibilityScope } from '@ar/auth';
+
+export interface ClientSnapshot {
+  id: string;
+  accountManagerId: string | null;
+  status: 'active' | 'on_hold' | 'blocked';
+  type: 'business' | 'consumer';
+  creditLimitAmount: number | null;
+  creditLimitCurrency: string | null;
+}
+
+export interface ContractTerms {
+  id: string;
+  clientId: string;
+  currency: string;
+  paymentTermDays: number;
+  status: 'draft' | 'active' | 'suspended' | 'terminated';
+  cashDiscountPercent: number | null;
+  cashDiscountDays: number | null;
+}
+
+/**
+ * Reads clients and contracts through the views the contracts context publishes
+ * (`contracts.client_directory_v1`, `contracts.contract_terms_v1`); never its tables.
+ */
+@Injectable()
+export class ContractsDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async client(id: string, manager?: EntityManager): Promise<ClientSnapshot | null> {
+    const rows = await (manager ?? this.dataSource.manager).query(
+      `SELECT id, account_manager_id, status, type, credit_limit_amount, credit_limit_currency
+       FROM contracts.client_directory_v1 WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      accountManagerId: r.account_manager_id,
+      status: r.status,
+      type: r.type,
+      creditLimitAmount: r.credit_limit_amount === null ? null : Number(r.credit_limit_amount),
+      creditLimitCurrency: r.credit_limit_currency,
+    };
+  }
+
+  /** The client if the scope may see it, else null (callers answer 404). */
+  async visibleClient(scope: VisibilityScope, id: string, manager?: EntityManager): Promise<ClientSnapshot | null> {
+    const client = await this.client(id, manager);
+    return client && canSeeManager(scope, client.accountManagerId) ? client : null;
+  }
+
+  async contractTerms(ids: string[], manager?: EntityManager): Promise<Map<string, ContractTerms>> {
+    if (ids.length === 0) return new Map();
+    const rows = await (manager ?? this.dataSource.manager).query(
+      `SELECT id, client_id, currency, payment_term_days, status, cash_discount_percent, cash_discount_days
+       FROM contracts.contract_terms_v1 WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r: Record<string, any>) => [
+        r.id,
+        {
+          id: r.id,
+          clientId: r.client_id,
+          currency: r.currency,
+          paymentTermDays: r.payment_term_days,
+          status: r.status,
+          cashDiscountPercent: r.cash_discount_percent === null ? null : Number(r.cash_discount_percent),
+          cashDiscountDays: r.cash_discount_days,
+        },
+      ]),
+    );
+  }
+
+  /** SQL condition restricting `<alias>.client_id` to the scope's clients, with its parameter. */
+  clientScopeCondition(scope: VisibilityScope, clientIdColumn: string, parameterIndex: number): { sql: string; params: unknown[] } {
+    if (scope.all) return { sql: 'true', params: [] };
+    return {
+      sql: `${clientIdColumn} IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ANY($${parameterIndex}::uuid[]))`,
+      params: [scope.managerIds],
+    };
+  }
+}

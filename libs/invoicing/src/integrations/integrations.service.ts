@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { DomainError, ErrorCode } from '@ar/errors';
+import { Clock } from '@ar/time';
+import { Integration } from './integration.entity';
+import { generateWebhookSecret } from './webhook-secret';
+
+/** How long a rotated-out secret keeps verifying, so the finance system can switch over. */
+export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+
+export interface SignatureHeaders {
+  'webhook-id'?: string;
+  'webhook-timestamp'?: string;
+  'webhook-signature'?: string;
+}
+
+@Injectable()
+export class IntegrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates an integration; the only time its secret is returned. */
+  async create(name: string): Promise<Integration> {
+    const integration = Object.assign(new Integration(), {
+      id: uuidv7(),
+      name,
+      secret: generateWebhookSecret(),
+      previousSecret: null,
+      previousSecretExpiresAt: null,
+    });
+    await this.dataSource.manager.insert(Integration, integration);
+    return (await this.dataSource.manager.findOneBy(Integration, { id: integration.id })) as Integration;
+  }
+
+  list(): Promise<Integration[]> {
+    return this.dataSource.manager.find(Integration, { order: { id: 'ASC' } });
+  }
+
+  async rotateSecret(id: string): Promise<Integration> {
+    return this.dataSource.transaction(async (manager) => {
+      const integration = await manager.findOne(Integration, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!integration) throw DomainError.notFound('Integration', id);
+      integration.previousSecret = integration.secret;
+      integration.previousSecretExpiresAt = new Date(this.clock.now().getTime() + ROTATION_GRACE_MS);
+      integration.secret = generateWebhookSecret();
+      return manager.save(Integration, integration);
+    });
+  }
+
+  /**
+   * Verifies a Standard Webhooks signature over the raw body with the current secret, or the previous
+   * one during its grace period. The library compares in constant time and enforces ±5 minutes.
+   * Unknown integrations fail exactly like bad signatures, so ids cannot be probed.
+   */
+  async verify(integrationId: string, rawBody: Buffer, headers: SignatureHeaders): Promise<Integration> {
+    const integration = await this.dataSource.manager.findOneBy(Integration, { id: integrationId });
+    const unauthenticated = new DomainError(ErrorCode.Unauthenticated, 'The webhook signature is missing, invalid or too old');
+    if (!integration) throw unauthenticated;
+    const signed = {
+      'webhook-id': headers['webhook-id'] ?? '',
+      'webhook-timestamp': headers['webhook-timestamp'] ?? '',
+      'webhook-signature': headers['webhook-signature'] ?? '',
+    };
+    if (!signed['webhook-id'] || !signed['webhook-timestamp'] || !signed['webhook-signature']) throw unauthenticated;
+    const secrets = [integration.secret];
+    if (integration.previousSecret && integration.previousSecretExpiresAt && integration.previousSecretExpiresAt > this.clock.now()) {
+      secrets.push(integration.previousSecret);
+    }
+    for (const secret of secrets) {
+      try {
+        new Webhook(secret).verify(rawBody, signed, { jsonParse: false });
+        return integration;
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
+      }
+    }
+    throw unauthenticated;
+  }
+}

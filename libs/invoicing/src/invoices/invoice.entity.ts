@@ -1,0 +1,89 @@
+import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintColumn } from '@ar/database';
+import type { InvoiceLine } from './invoice-line.entity';
+
+export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'void', 'written_off'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+@Entity({ schema: 'invoicing', name: 'invoices' })
+@Index('invoices_client_id_number_key', ['clientId', 'number'], { unique: true })
+@Index('invoices_client_open_idx', ['clientId', 'currency', 'dueDate'], { where: `status IN ('open', 'partially_paid')` })
+@Index('invoices_due_date_open_idx', ['dueDate', 'id'], { where: `status IN ('open', 'partially_paid')` })
+@Check('invoices_status_check', `status IN ('open', 'partially_paid', 'paid', 'void', 'written_off')`)
+@Check(
+  'invoices_amounts_check',
+  `total >= 0 AND amount_paid >= 0 AND amount_credited >= 0 AND amount_discounted >= 0 AND amount_paid + amount_credited + amount_discounted <= total`,
+)
+export class Invoice {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  number: string;
+
+  /** A client of the contracts context; no foreign key across contexts. */
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Index('invoices_contract_id_idx')
+  @Column({ name: 'contract_id', type: 'uuid' })
+  contractId: string;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ name: 'issue_date', type: 'date' })
+  issueDate: string;
+
+  @Column({ name: 'due_date', type: 'date' })
+  dueDate: string;
+
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  subtotal: number;
+
+  @Column({ name: 'tax_total', type: 'bigint', transformer: bigintColumn })
+  taxTotal: number;
+
+  @Column({ type: 'bigint', transformer: bigintColumn })
+  total: number;
+
+  @Column({ name: 'amount_paid', type: 'bigint', default: 0, transformer: bigintColumn })
+  amountPaid: number;
+
+  @Column({ name: 'amount_credited', type: 'bigint', default: 0, transformer: bigintColumn })
+  amountCredited: number;
+
+  /** Cash discount (Skonto) granted: settled, but neither paid nor owed. */
+  @Column({ name: 'amount_discounted', type: 'bigint', default: 0, transformer: bigintColumn })
+  amountDiscounted: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'open' })
+  status: InvoiceStatus;
+
+  /** The business date the balance reached zero (for days-late statistics); null while open. */
+  @Column({ name: 'settled_on', type: 'date', nullable: true })
+  settledOn: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  disputed: boolean;
+
+  @Column({ name: 'dispute_reason', type: 'varchar', length: 1000, nullable: true })
+  disputeReason: string | null;
+
+  @Index('invoices_external_id_key', { unique: true, where: 'external_id IS NOT NULL' })
+  @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
+  externalId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @OneToMany('InvoiceLine', 'invoice')
+  lines?: InvoiceLine[];
+}
+
+export function invoiceBalance(invoice: Pick<Invoice, 'total' | 'amountPaid' | 'amountCredited' | 'amountDiscounted'>): number {
+  return invoice.total - invoice.amountPaid - invoice.amountCredited - invoice.amountDiscounted;
+}

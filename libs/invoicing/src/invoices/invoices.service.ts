@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { isUniqueViolation } from '@ar/database';
+import { DomainError, ErrorCode } from '@ar/errors';
+import { decodeCursor, Page, toPage } from '@ar/http';
+import { invoiceTotals, LineInput } from '@ar/money';
+import { OutboxWriter } from '@ar/outbox';
+import { addDays, BusinessCalendar } from '@ar/time';
+import { ContractsDirectory } from '../directory/contracts-directory';
+import { InvoicingEvents } from '../invoicing-events';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
+import { InvoiceRepository } from './invoice.repository';
+
+export interface CreateInvoiceCommand {
+  contractId: string;
+  issueDate: string;
+  dueDate?: string;
+  number?: string;
+  externalId?: string;
+  lines: (LineInput & { description: string })[];
+}
+
+export interface ListInvoicesQuery {
+  clientId?: string;
+  status?: InvoiceStatus;
+  overdue?: boolean;
+  asOf?: string;
+  limit: number;
+  cursor?: string;
+}
+
+@Injectable()
+export class InvoicesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invoices: InvoiceRepository,
+    private readonly directory: ContractsDirectory,
+    private readonly visibility: VisibilityService,
+    private readonly outbox: OutboxWriter,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  async create(principal: Principal, command: CreateInvoiceCommand): Promise<Invoice> {
+    const scope = await this.visibility.scopeFor(principal);
+    const terms = (await this.directory.contractTerms([command.contractId])).get(command.contractId);
+    const client = terms ? await this.directory.visibleClient(scope, terms.clientId) : null;
+    if (!terms || !client) throw DomainError.notFound('Contract', command.contractId);
+    if (terms.status !== 'active') throw DomainError.businessRule(`Contract ${terms.id} is ${terms.status}, not active`);
+    if (client.status === 'blocked') throw DomainError.businessRule(`Client ${client.id} is blocked; no new invoices may be issued`);
+
+    const dueDate = command.dueDate ?? addDays(command.issueDate, terms.paymentTermDays);
+    if (dueDate < command.issueDate) {
+      throw DomainError.validation('dueDate must not be before issueDate', [{ path: 'dueDate', message: 'before issueDate' }]);
+    }
+    const totals = invoiceTotals(command.lines);
+
+    // A client on hold may keep buying within its limit; beyond it, sales must wait for payment.
+    if (client.status === 'on_hold' && client.creditLimitAmount !== null && client.creditLimitCurrency === terms.currency) {
+      const exposure = await this.invoices.openExposure(client.id, terms.currency);
+      if (exposure + totals.total > client.creditLimitAmount) {
+        throw DomainError.businessRule(
+          `Client ${client.id} is on hold and this invoice would raise its exposure to ${exposure + totals.total} ${terms.currency}, above its credit limit of ${client.creditLimitAmount}`,
+        );
+      }
+    }
+
+    const id = uuidv7();
+    const invoice = Object.assign(new Invoice(), {
+      id,
+      clientId: client.id,
+      contractId: terms.id,
+      currency: terms.currency,
+      issueDate: command.issueDate,
+      dueDate,
+      subtotal: totals.subtotal,
+      taxTotal: totals.taxTotal,
+      total: totals.total,
+      amountPaid: 0,
+      amountCredited: 0,
+      amountDiscounted: 0,
+      status: (totals.total === 0 ? 'paid' : 'open') as InvoiceStatus,
+      settledOn: totals.total === 0 ? command.issueDate : null,
+      disputed: false,
+      disputeReason: null,
+      externalId: command.externalId ?? null,
+    });
+    const lines = command.lines.map((line, index) =>
+      Object.assign(new InvoiceLine(), {
+        invoiceId: id,
+        position: index + 1,
+        description: line.description,
+        quantity: Number(line.quantity),
+        unitPrice: line.unitPrice,
+        taxRatePercent: Number(line.taxRatePercent ?? 0),
+        netAmount: totals.lines[index].netAmount,
+        taxAmount: totals.lines[index].taxAmount,
+      }),
+    );
+
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        invoice.number = command.number ?? (await this.invoices.nextNumber(Number(command.issueDate.slice(0, 4)), manager));
+        await this.invoices.insertWithLines(invoice, lines, manager);
+        await this.outbox.append(manager, 'invoicing', [
+          { type: InvoicingEvents.InvoiceIssued, aggregateId: id, data: invoiceEventData(invoice) },
+        ]);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'invoices_client_id_number_key')) {
+        throw DomainError.conflict(`Client ${client.id} already has an invoice numbered ${invoice.number}`);
+      }
+      if (isUniqueViolation(error, 'invoices_external_id_key')) throw DomainError.conflict('Another invoice already has this externalId');
+      throw error;
+    }
+    return (await this.invoices.findById(id)) as Invoice;
+  }
+
+  async get(principal: Principal, id: string): Promise<Invoice> {
+    const invoice = await this.invoices.findById(id);
+    if (!invoice || !(await this.canSee(await this.visibility.scopeFor(principal), invoice.clientId))) {
+      throw DomainError.notFound('Invoice', id);
+    }
+    return invoice;
+  }
+
+  async list(principal: Principal, query: ListInvoicesQuery): Promise<Page<Invoice>> {
+    const after = decodeCursor(query.cursor, 1);
+    const scope = await this.visibility.scopeFor(principal);
+    const rows = await this.invoices.list(
+      {
+        clientId: query.clientId,
+        status: query.status,
+        overdue: query.overdue,
+        asOf: query.asOf ?? this.calendar.today(),
+        scope: this.directory.clientScopeCondition(scope, 'client_id', 1),
+      },
+      (after?.[0] as string | undefined) ?? null,
+      query.limit + 1,
+    );
+    return toPage(rows, query.limit, (i) => [i.id], (i) => i);
+  }
+
+  void(principal: Principal, id: string): Promise<Invoice> {
+    return this.change(principal, id, (invoice) => {
+      if (invoice.status === 'void') throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is already void');
+      if (invoice.amountPaid > 0 || invoice.amountCredited > 0 || invoice.amountDiscounted > 0) {
+        throw new DomainError(ErrorCode.InvalidTransition, 'Money was already applied to this invoice; issue a credit note instead');
+      }
+      invoice.status = 'void';
+      return InvoicingEvents.InvoiceVoided;
+    });
+  }
+
+  dispute(principal: Principal, id: string, reason: string): Promise<Invoice> {
+    return this.change(principal, id, (invoice) => {
+      if (invoice.status === 'void' || invoice.status === 'written_off') {
+        throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be disputed`);
+      }
+      if (invoice.disputed) throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is already disputed');
+      invoice.disputed = true;
+      invoice.disputeReason = reason;
+      return InvoicingEvents.InvoiceDisputed;
+    });
+  }
+
+  resolveDispute(principal: Principal, id: string): Promise<Invoice> {
+    return this.change(principal, id, (invoice) => {
+      if (!invoice.disputed) throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is not disputed');
+      invoice.disputed = false;
+      return InvoicingEvents.InvoiceDisputeResolved;
+    });
+  }
+
+  async canSee(scope: VisibilityScope, clientId: string, manager?: EntityManager): Promise<boolean> {
+    return scope.all || (await this.directory.visibleClient(scope, clientId, manager)) !== null;
+  }
+
+  private async change(principal: Principal, id: string, apply: (invoice: Invoice) => string): Promise<Invoice> {
+    const scope = await this.visibility.scopeFor(principal);
+    await this.dataSource.transaction(async (manager) => {
+      const invoice = await this.invoices.findByIdForUpdate(id, manager);
+      if (!invoice || !(await this.canSee(scope, invoice.clientId, manager))) throw DomainError.notFound('Invoice', id);
+      const eventType = apply(invoice);
+      await this.invoices.save(invoice, manager);
+      await this.outbox.append(manager, 'invoicing', [{ type: eventType, aggregateId: id, data: invoiceEventData(invoice) }]);
+    });
+    return (await this.invoices.findById(id)) as Invoice;
+  }
+}
+
+export function invoiceEventData(invoice: Invoice): Record<string, unknown> {
+  return {
+    invoiceId: invoice.id,
+    number: invoice.number,
+    clientId: invoice.clientId,
+    contractId: invoice.contractId,
+    currency: invoice.currency,
+    total: invoice.total,
+    balance: invoiceBalance(invoice),
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    status: invoice.status,
+    disputed: invoice.disputed,
+  };
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@ar/outbox';
+import { CreditNotesService } from './credit-notes/credit-notes.service';
+import { ContractsDirectory } from './directory/contracts-directory';
+import { InboundWebhooksService } from './integrations/inbound-webhooks.service';
+import { IntegrationsService } from './integrations/integrations.service';
+import { InvoiceRepository } from './invoices/invoice.repository';
+import { InvoicesService } from './invoices/invoices.service';
+import { INVOICING_ENTITIES } from './invoicing-persistence';
+import { ClientBalanceService } from './payments/client-balance.service';
+import { PaymentRepository } from './payments/payment.repository';
+import { PaymentsService } from './payments/payments.service';
+import { ReceivablesReportsService } from './reports/receivables-reports.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(INVOICING_ENTITIES), OutboxModule],
+  providers: [
+    ContractsDirectory,
+    InvoiceRepository,
+    InvoicesService,
+    CreditNotesService,
+    PaymentRepository,
+    PaymentsService,
+    ClientBalanceService,
+    IntegrationsService,
+    InboundWebhooksService,
+    ReceivablesReportsService,
+  ],
+  exports: [
+    InvoicesService,
+    CreditNotesService,
+    PaymentsService,
+    ClientBalanceService,
+    IntegrationsService,
+    InboundWebhooksService,
+    ReceivablesReportsService,
+  ],
+})
+export class InvoicingDomainModule {}

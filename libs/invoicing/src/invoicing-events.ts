@@ -1,0 +1,12 @@
+/** Event types the invoicing context writes to its outbox. Renaming one breaks subscribers. */
+export const InvoicingEvents = {
+  InvoiceIssued: 'invoice.issued',
+  InvoicePaid: 'invoice.paid',
+  InvoiceReopened: 'invoice.reopened',
+  InvoiceVoided: 'invoice.voided',
+  InvoiceDisputed: 'invoice.disputed',
+  InvoiceDisputeResolved: 'invoice.dispute_resolved',
+  CreditNoteIssued: 'credit_note.issued',
+  PaymentReceived: 'payment.received',
+  PaymentReversed: 'payment.reversed',
+} as const;

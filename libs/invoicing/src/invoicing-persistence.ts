@@ -1,0 +1,25 @@
+import { CreditNote } from './credit-notes/credit-note.entity';
+import { InboundMessage } from './integrations/inbound-message.entity';
+import { Integration } from './integrations/integration.entity';
+import { InvoiceLine } from './invoices/invoice-line.entity';
+import { Invoice } from './invoices/invoice.entity';
+import { CreateInvoicingSchema1764216200000 } from './migrations/1764216200000-CreateInvoicingSchema';
+import { PaymentAllocation } from './payments/payment-allocation.entity';
+import { Payment } from './payments/payment.entity';
+import { WebhookDeliveryAttempt } from './webhooks/webhook-delivery-attempt.entity';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
+
+export const INVOICING_ENTITIES = [
+  Invoice,
+  InvoiceLine,
+  CreditNote,
+  Payment,
+  PaymentAllocation,
+  Integration,
+  InboundMessage,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+];
+export const INVOICING_MIGRATIONS = [CreateInvoicingSchema1764216200000];

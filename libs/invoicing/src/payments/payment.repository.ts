@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PaymentAllocation } from './payment-allocation.entity';
+import { Payment } from './payment.entity';
+
+export interface NetAllocation {
+  invoiceId: string;
+  paid: number;
+  discounted: number;
+}
+
+@Injectable()
+export class PaymentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Payment | null> {
+    return this.manager(manager).findOneBy(Payment, { id });
+  }
+
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<Payment | null> {
+    return manager.findOne(Payment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findBySourceForUpdate(sourceKey: string, externalId: string, manager: EntityManager): Promise<Payment | null> {
+    return manager.findOne(Payment, { where: { sourceKey, externalId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(payment: Payment, manager: EntityManager): Promise<void> {
+    await manager.insert(Payment, payment);
+  }
+
+  async save(payment: Payment, manager: EntityManager): Promise<void> {
+    await manager.save(Payment, payment);
+  }
+
+  /** Appends ledger rows in one statement. */
+  async appendAllocations(rows: Omit<PaymentAllocation, 'id' | 'createdAt'>[], manager: EntityManager): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO invoicing.payment_allocations (payment_id, invoice_id, kind, amount, effective_on)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::bigint[], $5::date[])`,
+      [rows.map((r) => r.paymentId), rows.map((r) => r.invoiceId), rows.map((r) => r.kind), rows.map((r) => r.amount), rows.map((r) => r.effectiveOn)],
+    );
+  }
+
+  /** What a payment currently contributes to each invoice (after any earlier reversal rows). */
+  async netAllocations(paymentId: string, manager?: EntityManager): Promise<NetAllocation[]> {
+    const rows = await this.manager(manager).query(
+      `SELECT invoice_id,
+              sum(amount) FILTER (WHERE kind = 'payment')::bigint AS paid,
+              coalesce(sum(amount) FILTER (WHERE kind = 'discount'), 0)::bigint AS discounted
+       FROM invoicing.payment_allocations WHERE payment_id = $1
+       GROUP BY invoice_id ORDER BY invoice_id`,
+      [paymentId],
+    );
+    return rows.map((r: Record<string, string>) => ({ invoiceId: r.invoice_id, paid: Number(r.paid ?? 0), discounted: Number(r.discounted) }));
+  }
+
+  async netAllocationsFor(paymentIds: string[]): Promise<Map<string, NetAllocation[]>> {
+    const result = new Map<string, NetAllocation[]>(paymentIds.map((id) => [id, []]));
+    if (paymentIds.length === 0) return result;
+    const rows = await this.dataSource.query(
+      `SELECT payment_id, invoice_id, coalesce(sum(amount) FILTER (WHERE kind = 'payment'), 0)::bigint AS paid,
+              coalesce(sum(amount) FILTER (WHERE kind = 'discount'), 0)::bigint AS discounted
+       FROM invoicing.payment_allocations WHERE payment_id = ANY($1::uuid[])
+       GROUP BY payment_id, invoice_id ORDER BY payment_id, invoice_id`,
+      [paymentIds],
+    );
+    for (const r of rows) {
+      if (Number(r.paid) === 0 && Number(r.discounted) === 0) continue;
+      result.get(r.payment_id)?.push({ invoiceId: r.invoice_id, paid: Number(r.paid), discounted: Number(r.discounted) });
+    }
+    return result;
+  }
+
+  list(scope: { sql: string; params: unknown[] }, clientId: string | undefined, afterId: string | null, limit: number): Promise<Payment[]> {
+    const params: unknown[] = [...scope.params];
+    const where = [scope.sql];
+    if (clientId) {
+      params.push(clientId);
+      where.push(`client_id = $${params.length}`);
+    }
+    if (afterId) {
+      params.push(afterId);
+      where.push(`id > $${params.length}`);
+    }
+    params.push(limit);
+    return this.dataSource.manager
+      .query(`SELECT id FROM invoicing.payments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`, params)
+      .then(async (rows: { id: string }[]) => {
+        if (rows.length === 0) return [];
+        const payments = await this.dataSource.manager.find(Payment, { where: rows.map((r) => ({ id: r.id })), order: { id: 'ASC' } });
+        return payments;
+      });
+  }
+
+  /** Unapplied credit per currency of a client's payments that still stand. */
+  async unappliedCredit(clientId: string): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query(
+      `SELECT currency, sum(unapplied_amount)::bigint AS credit FROM invoicing.payments
+       WHERE client_id = $1 AND status = 'applied' GROUP BY currency`,
+      [clientId],
+    );
+    return new Map(rows.map((r: { currency: string; credit: string }) => [r.currency, Number(r.credit)]));
+  }
+}
