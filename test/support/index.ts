@@ -4,3 +4,5 @@ export * from './http-client';
 export * from './problem-assertions';
 export * from './running-service';
 export * from './tokens';
+export * from './invoicing-factory';
+export * from './services';

@@ -20,3 +20,4 @@ export * from './reports/receivables-reports.service';
 export * from './webhooks/webhook-delivery-attempt.entity';
 export * from './webhooks/webhook-delivery.entity';
 export * from './webhooks/webhook-endpoint.entity';
+export * from './integrations/verify-standard-webhook';

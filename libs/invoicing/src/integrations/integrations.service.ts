@@ -2,20 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
 import { Integration } from './integration.entity';
+import { SignatureHeaders, verifyStandardWebhook } from './verify-standard-webhook';
 import { generateWebhookSecret } from './webhook-secret';
 
 /** How long a rotated-out secret keeps verifying, so the finance system can switch over. */
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
-
-export interface SignatureHeaders {
-  'webhook-id'?: string;
-  'webhook-timestamp'?: string;
-  'webhook-signature'?: string;
-}
 
 @Injectable()
 export class IntegrationsService {
@@ -61,24 +55,11 @@ export class IntegrationsService {
     const integration = await this.dataSource.manager.findOneBy(Integration, { id: integrationId });
     const unauthenticated = new DomainError(ErrorCode.Unauthenticated, 'The webhook signature is missing, invalid or too old');
     if (!integration) throw unauthenticated;
-    const signed = {
-      'webhook-id': headers['webhook-id'] ?? '',
-      'webhook-timestamp': headers['webhook-timestamp'] ?? '',
-      'webhook-signature': headers['webhook-signature'] ?? '',
-    };
-    if (!signed['webhook-id'] || !signed['webhook-timestamp'] || !signed['webhook-signature']) throw unauthenticated;
     const secrets = [integration.secret];
     if (integration.previousSecret && integration.previousSecretExpiresAt && integration.previousSecretExpiresAt > this.clock.now()) {
       secrets.push(integration.previousSecret);
     }
-    for (const secret of secrets) {
-      try {
-        new Webhook(secret).verify(rawBody, signed, { jsonParse: false });
-        return integration;
-      } catch (error) {
-        if (!(error instanceof WebhookVerificationError)) throw error;
-      }
-    }
-    throw unauthenticated;
+    if (!verifyStandardWebhook(secrets, rawBody, headers)) throw unauthenticated;
+    return integration;
   }
 }

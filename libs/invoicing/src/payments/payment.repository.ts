@@ -58,7 +58,9 @@ export class PaymentRepository {
        GROUP BY invoice_id ORDER BY invoice_id`,
       [paymentId],
     );
-    return rows.map((r: Record<string, string>) => ({ invoiceId: r.invoice_id, paid: Number(r.paid ?? 0), discounted: Number(r.discounted) }));
+    return rows
+      .map((r: Record<string, string>) => ({ invoiceId: r.invoice_id, paid: Number(r.paid ?? 0), discounted: Number(r.discounted) }))
+      .filter((a: NetAllocation) => a.paid !== 0 || a.discounted !== 0);
   }
 
   async netAllocationsFor(paymentIds: string[]): Promise<Map<string, NetAllocation[]>> {

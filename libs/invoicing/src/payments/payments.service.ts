@@ -164,7 +164,7 @@ export class PaymentsService {
   private async reverseLocked(payment: Payment, manager: EntityManager): Promise<PaymentView> {
     if (payment.status === 'reversed') throw new DomainError(ErrorCode.InvalidTransition, 'The payment is already reversed');
     const today = this.calendar.today();
-    const net = (await this.payments.netAllocations(payment.id, manager)).filter((a) => a.paid !== 0 || a.discounted !== 0);
+    const net = await this.payments.netAllocations(payment.id, manager);
     await this.invoices.lockByIds(net.map((a) => a.invoiceId), manager);
     await this.payments.appendAllocations(
       net.flatMap((a) => [

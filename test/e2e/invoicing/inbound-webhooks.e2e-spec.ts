@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { countRows, expectProblem, RunningSystem, sendSigned, startSystem } from '@ar/testing';
+
+describe('invoicing service: signed inbound webhooks from finance systems', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system.close());
+
+  const f = () => system.invoicingFactory;
+  const api = () => system.invoicing.api;
+  const paymentEvent = (clientId: string, extra: Record<string, unknown> = {}) => ({
+    type: 'payment.received',
+    data: { externalId: `BANK-${randomUUID()}`, clientId, amount: 500, currency: 'EUR', receivedOn: '2026-01-20', ...extra },
+  });
+
+  it('shows an integration secret once, in Standard Webhooks form, and never again', async () => {
+    const integration = await f().newIntegration();
+    expect(integration.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    const list = await f().admin.get('/v1/integrations');
+    expect(JSON.stringify(list.body)).not.toContain(integration.secret);
+    expect(list.body.data.find((i: { id: string }) => i.id === integration.id)).toEqual({ id: integration.id, name: integration.name, createdAt: expect.any(String) });
+  });
+
+  it('applies a signed payment.received like a manual payment', async () => {
+    const integration = await f().newIntegration();
+    const { contract, client } = await f().newAccount();
+    const invoice = await f().newInvoice(contract.id, 500);
+    const res = await sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ received: true, outcome: 'applied', paymentId: expect.any(String) });
+    expect(await f().invoice(invoice.id)).toMatchObject({ status: 'paid', balance: 0 });
+  });
+
+  describe('refuses with 401 and stores nothing', () => {
+    let integration: { id: string; secret: string };
+    let clientId: string;
+    beforeAll(async () => {
+      integration = await f().newIntegration();
+      clientId = (await f().newAccount()).client.id;
+    });
+
+    const cases: [string, () => Promise<{ status: number }>][] = [
+      ['a wrong secret', () => sendSigned(api(), integration.id, `whsec_${Buffer.from('not the right secret at all').toString('base64')}`, paymentEvent(clientId))],
+      ['a tampered body', () => sendSigned(api(), integration.id, integration.secret, paymentEvent(clientId), { tamper: (p) => p.replace('"amount":500', '"amount":5000') })],
+      ['a timestamp 6 minutes old', () => sendSigned(api(), integration.id, integration.secret, paymentEvent(clientId), { timestamp: new Date(Date.now() - 6 * 60_000) })],
+      ['a timestamp 6 minutes ahead', () => sendSigned(api(), integration.id, integration.secret, paymentEvent(clientId), { timestamp: new Date(Date.now() + 6 * 60_000) })],
+      ['no signature header', () => sendSigned(api(), integration.id, integration.secret, paymentEvent(clientId), { headers: { 'webhook-signature': undefined } })],
+      ['no id header', () => sendSigned(api(), integration.id, integration.secret, paymentEvent(clientId), { headers: { 'webhook-id': undefined } })],
+      ['no timestamp header', () => sendSigned(api(), integration.id, integration.secret, paymentEvent(clientId), { headers: { 'webhook-timestamp': undefined } })],
+      ['an unknown integration', () => sendSigned(api(), randomUUID(), integration.secret, paymentEvent(clientId))],
+      ['garbage without a signature', () => api().request('POST', `/v1/webhooks/inbound/${integration.id}`, 'not json', { 'content-type': 'text/plain' })],
+    ];
+    it.each(cases)('%s', async (_, send) => {
+      const payments = await countRows('invoicing.payments', 'client_id = $1', [clientId]);
+      const messages = await countRows('invoicing.inbound_messages', 'integration_id = $1', [integration.id]);
+      const res = await send();
+      expectProblem(res as never, 401);
+      expect(await countRows('invoicing.payments', 'client_id = $1', [clientId])).toBe(payments);
+      expect(await countRows('invoicing.inbound_messages', 'integration_id = $1', [integration.id])).toBe(messages);
+    });
+  });
+
+  it.each([
+    ['invalid JSON', '{"type": "payment.received", '],
+    ['an unknown type', { type: 'invoice.created', data: {} }],
+    ['a float amount', { type: 'payment.received', data: { externalId: 'x', clientId: randomUUID(), amount: 1.5, currency: 'EUR', receivedOn: '2026-01-01' } }],
+    ['a missing externalId', { type: 'payment.received', data: { clientId: randomUUID(), amount: 1, currency: 'EUR', receivedOn: '2026-01-01' } }],
+    ['an unknown field', { type: 'payment.reversed', data: { externalId: 'x', reason: 'bounced' } }],
+  ])('answers 400 to a validly signed body with %s, applying nothing', async (_, body) => {
+    const integration = await f().newIntegration();
+    const res = await sendSigned(api(), integration.id, integration.secret, body);
+    expectProblem(res, 400);
+    expect(await countRows('invoicing.inbound_messages', 'integration_id = $1', [integration.id])).toBe(0);
+  });
+
+  it('changes nothing for a repeated webhook-id', async () => {
+    const integration = await f().newIntegration();
+    const { client } = await f().newAccount();
+    const messageId = `msg_${randomUUID()}`;
+    const first = await sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id), { messageId });
+    const second = await sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id), { messageId });
+    expect(first.body.outcome).toBe('applied');
+    expect(second.status).toBe(200);
+    expect(second.body.outcome).toBe('duplicate');
+    expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(1);
+  });
+
+  it('applies the same payment sent 20 times concurrently under different webhook ids once', async () => {
+    const integration = await f().newIntegration();
+    const { contract, client } = await f().newAccount();
+    const invoice = await f().newInvoice(contract.id, 1000);
+    const event = paymentEvent(client.id, { amount: 400 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => sendSigned(api(), integration.id, integration.secret, event)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.outcome === 'applied')).toHaveLength(1);
+    expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(1);
+    expect(await f().invoice(invoice.id)).toMatchObject({ amountPaid: 400, balance: 600 });
+  });
+
+  it('reverses a payment by its externalId, idempotently', async () => {
+    const integration = await f().newIntegration();
+    const { contract, client } = await f().newAccount();
+    const invoice = await f().newInvoice(contract.id, 500);
+    const event = paymentEvent(client.id);
+    await sendSigned(api(), integration.id, integration.secret, event);
+    const reversal = { type: 'payment.reversed', data: { externalId: event.data.externalId } };
+    const first = await sendSigned(api(), integration.id, integration.secret, reversal);
+    expect(first.body.outcome).toBe('reversed');
+    expect(await f().invoice(invoice.id)).toMatchObject({ status: 'open', balance: 500 });
+    const again = await sendSigned(api(), integration.id, integration.secret, reversal);
+    expect(again.body.outcome).toBe('already_reversed');
+  });
+
+  it('keeps the old secret working after a rotation, alongside the new one', async () => {
+    const integration = await f().newIntegration();
+    const { client } = await f().newAccount();
+    const rotated = await f().admin.post(`/v1/integrations/${integration.id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(integration.secret);
+    expect((await sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id))).status).toBe(200);
+    expect((await sendSigned(api(), integration.id, rotated.body.secret, paymentEvent(client.id))).status).toBe(200);
+  });
+
+  it('lets only admins manage integrations', async () => {
+    expectProblem(await f().finance.post('/v1/integrations', { name: 'x' }), 403);
+  });
+});
