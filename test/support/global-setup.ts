@@ -17,5 +17,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.RATE_LIMIT_PER_MINUTE = '1000000';
   process.env.COLLECTIONS_SWEEP_CRON = 'off';
+  process.env.WEBHOOK_RETRY_BASE_MS = '50';
   process.env.TZ = 'UTC';
 }

@@ -6,3 +6,4 @@ export * from './running-service';
 export * from './tokens';
 export * from './invoicing-factory';
 export * from './services';
+export * from './webhook-receiver';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@ar/http';
-import { InvoicingDomainModule } from '@ar/invoicing';
+import { OutboxRelayModule } from '@ar/outbox';
+import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
 import { ClientBalanceController } from './clients/client-balance.controller';
 import { CreditNotesController } from './credit-notes/credit-notes.controller';
 import { InboundWebhooksController } from './inbound-webhooks/inbound-webhooks.controller';
@@ -8,9 +9,10 @@ import { IntegrationsController } from './integrations/integrations.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { ReportsController } from './reports/reports.controller';
+import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoints.controller';
 
 @Module({
-  imports: [PlatformModule.forService('invoicing'), InvoicingDomainModule],
+  imports: [PlatformModule.forService('invoicing'), OutboxRelayModule.forSchema('invoicing'), InvoicingDomainModule, WebhooksModule],
   controllers: [
     InvoicesController,
     CreditNotesController,
@@ -19,6 +21,7 @@ import { ReportsController } from './reports/reports.controller';
     IntegrationsController,
     InboundWebhooksController,
     ReportsController,
+    WebhookEndpointsController,
   ],
 })
 export class InvoicingAppModule {}

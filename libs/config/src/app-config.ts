@@ -13,6 +13,8 @@ export class AppConfig {
   readonly ports: { readonly contracts: number; readonly invoicing: number; readonly collections: number };
   readonly logLevel: string;
   readonly rateLimitPerMinute: number;
+  readonly webhookRetryBaseMs: number;
+  readonly webhookTimeoutMs: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -29,5 +31,7 @@ export class AppConfig {
     };
     this.logLevel = env.LOG_LEVEL;
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
+    this.webhookRetryBaseMs = env.WEBHOOK_RETRY_BASE_MS;
+    this.webhookTimeoutMs = env.WEBHOOK_TIMEOUT_MS;
   }
 }

@@ -7,6 +7,7 @@ import { AuthModule } from '@ar/auth';
 import { AppConfig, AppConfigModule } from '@ar/config';
 import { DatabaseModule } from '@ar/database';
 import { ObservabilityModule } from '@ar/observability';
+import { QueuesModule } from '@ar/queues';
 import { REDIS, RedisModule } from '@ar/redis';
 import { TimeModule } from '@ar/time';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -21,6 +22,7 @@ export class PlatformModule {
         AppConfigModule.forRoot(),
         TimeModule,
         RedisModule,
+        QueuesModule,
         DatabaseModule.forApp(service),
         ObservabilityModule.forService(service),
         AuthModule,

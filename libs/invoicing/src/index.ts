@@ -21,3 +21,8 @@ export * from './webhooks/webhook-delivery-attempt.entity';
 export * from './webhooks/webhook-delivery.entity';
 export * from './webhooks/webhook-endpoint.entity';
 export * from './integrations/verify-standard-webhook';
+export * from './webhooks/retry-schedule';
+export * from './webhooks/webhook-delivery.service';
+export * from './webhooks/webhook-endpoints.service';
+export * from './webhooks/webhook-fanout.service';
+export * from './webhooks/webhooks.module';

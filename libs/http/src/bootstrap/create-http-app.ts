@@ -18,7 +18,7 @@ export const SIGNED_WEBHOOK_PATH = 'webhooks/inbound';
 
 /** Builds a service exactly as it runs in production; main.ts and the end-to-end tests both use it. */
 export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -1,0 +1,131 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { Webhook } from 'standardwebhooks';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@ar/config';
+import { DeliverWebhookJob, JOB_OPTIONS, JobNames, Queues } from '@ar/queues';
+import { Clock } from '@ar/time';
+import { webhookMaxAttempts, webhookRetryDelay } from './retry-schedule';
+import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+
+export type AttemptOutcome = 'succeeded' | 'retry_scheduled' | 'exhausted' | 'endpoint_gone' | 'skipped';
+
+interface HttpResult {
+  status: number | null;
+  error: string | null;
+}
+
+function isRetryable(result: HttpResult): boolean {
+  return result.status === null || result.status === 408 || result.status === 429 || result.status >= 500;
+}
+
+/**
+ * One attempt of one delivery: sign per Standard Webhooks (webhook-id = event id, identical on every
+ * retry), POST, log the attempt, then decide: done, retry later, give up (kept for replay), or disable
+ * an endpoint that answered 410 Gone.
+ */
+@Injectable()
+export class WebhookDeliveryService {
+  private readonly logger = new Logger(WebhookDeliveryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(Queues.WebhookDeliveries) private readonly queue: Queue<DeliverWebhookJob>,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async attempt(deliveryId: string): Promise<AttemptOutcome> {
+    const delivery = await this.dataSource.manager.findOne(WebhookDelivery, { where: { id: deliveryId }, relations: { endpoint: true } });
+    if (!delivery || delivery.status !== 'pending') return 'skipped';
+    const endpoint = delivery.endpoint as WebhookEndpoint;
+    if (endpoint.status !== 'active') {
+      await this.finish(delivery.id, 'cancelled');
+      return 'skipped';
+    }
+
+    const started = this.clock.now();
+    const result = await this.post(endpoint, delivery, started);
+    const attemptNumber = delivery.attempts + 1;
+    await this.dataSource.manager.insert(WebhookDeliveryAttempt, {
+      deliveryId: delivery.id,
+      attemptedAt: started,
+      statusCode: result.status,
+      error: result.error,
+      durationMs: Math.max(0, this.clock.now().getTime() - started.getTime()),
+    });
+    const logContext = { deliveryId, endpointId: endpoint.id, eventId: delivery.eventId, attempt: attemptNumber, status: result.status };
+
+    if (result.status !== null && result.status >= 200 && result.status < 300) {
+      await this.record(delivery.id, attemptNumber, result, { status: 'succeeded', completedAt: this.clock.now(), nextAttemptAt: null });
+      return 'succeeded';
+    }
+    if (result.status === 410) {
+      await this.record(delivery.id, attemptNumber, result, { status: 'cancelled', completedAt: this.clock.now(), nextAttemptAt: null });
+      await this.dataSource.manager.update(WebhookEndpoint, { id: endpoint.id }, { status: 'disabled', disabledReason: 'The endpoint answered 410 Gone' });
+      this.logger.warn(logContext, 'Webhook endpoint answered 410 Gone and was disabled');
+      return 'endpoint_gone';
+    }
+    if (isRetryable(result) && attemptNumber < webhookMaxAttempts(this.config.webhookRetryBaseMs)) {
+      const delay = webhookRetryDelay(attemptNumber, this.config.webhookRetryBaseMs);
+      const nextAttemptAt = new Date(this.clock.now().getTime() + delay);
+      await this.record(delivery.id, attemptNumber, result, { nextAttemptAt });
+      await this.queue.add(JobNames.DeliverWebhook, { deliveryId }, { ...JOB_OPTIONS.DeliverWebhook, delay, jobId: `${deliveryId}-${attemptNumber}` });
+      this.logger.log({ ...logContext, delayMs: delay }, 'Webhook delivery failed; retry scheduled');
+      return 'retry_scheduled';
+    }
+    await this.record(delivery.id, attemptNumber, result, { status: 'exhausted', completedAt: this.clock.now(), nextAttemptAt: null });
+    this.logger.warn(logContext, 'Webhook delivery gave up; kept for replay');
+    return 'exhausted';
+  }
+
+  /** Re-enqueues pending deliveries whose next attempt is overdue (e.g. a worker died between steps). */
+  async requeueStalled(olderThanMs = 60_000): Promise<number> {
+    const rows: { id: string; attempts: number }[] = await this.dataSource.query(
+      `SELECT id, attempts FROM invoicing.webhook_deliveries
+       WHERE status = 'pending' AND next_attempt_at < now() - make_interval(secs => $1) LIMIT 1000`,
+      [olderThanMs / 1000],
+    );
+    await this.queue.addBulk(
+      rows.map((r) => ({ name: JobNames.DeliverWebhook, data: { deliveryId: r.id }, opts: { ...JOB_OPTIONS.DeliverWebhook, jobId: `${r.id}-${r.attempts}` } })),
+    );
+    return rows.length;
+  }
+
+  private async post(endpoint: WebhookEndpoint, delivery: WebhookDelivery, at: Date): Promise<HttpResult> {
+    const body = JSON.stringify(delivery.payload);
+    const signature = new Webhook(endpoint.secret).sign(delivery.eventId, at, body);
+    try {
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'ar-followup-webhooks/1',
+          'webhook-id': delivery.eventId,
+          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'webhook-signature': signature,
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
+      });
+      await response.body?.cancel();
+      return { status: response.status, error: response.ok ? null : `HTTP ${response.status}` };
+    } catch (error) {
+      const e = error as Error & { cause?: { code?: string } };
+      return { status: null, error: (e.name === 'TimeoutError' ? 'timeout' : e.cause?.code ?? e.message).slice(0, 1000) };
+    }
+  }
+
+  private async record(id: string, attempts: number, result: HttpResult, change: Partial<Pick<WebhookDelivery, 'status' | 'completedAt' | 'nextAttemptAt'>>): Promise<void> {
+    await this.dataSource.manager.update(WebhookDelivery, { id }, { attempts, lastStatusCode: result.status, lastError: result.error, ...change });
+  }
+
+  private async finish(id: string, status: 'cancelled'): Promise<void> {
+    await this.dataSource.manager.update(WebhookDelivery, { id }, { status, completedAt: this.clock.now(), nextAttemptAt: null });
+  }
+}

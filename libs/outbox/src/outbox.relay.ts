@@ -1,0 +1,103 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JOB_OPTIONS, JobNames, OutboxEventJob, Queues } from '@ar/queues';
+import { OutboxSchema } from './outbox-event';
+
+export const OUTBOX_SCHEMA = Symbol('OUTBOX_SCHEMA');
+const BATCH_SIZE = 500;
+const IDLE_POLL_MS = 200;
+const ERROR_BACKOFF_MS = 2000;
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  aggregate_id: string;
+  data: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+/**
+ * Moves committed outbox rows of one context to the events queue. Rows are claimed with SKIP LOCKED
+ * (replicas share the work) and marked published in the same transaction after the enqueue; a crash
+ * in between re-enqueues them, and the fixed jobId (= event id) makes BullMQ drop the duplicate.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(Queues.Events) private readonly events: Queue<OutboxEventJob>,
+    @Inject(OUTBOX_SCHEMA) private readonly schema: OutboxSchema,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many rows it moved. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, type, aggregate_id, data, occurred_at FROM ${this.schema}.outbox_events
+         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      await this.events.addBulk(
+        rows.map((row) => ({
+          name: JobNames.OutboxEvent,
+          data: {
+            id: row.id,
+            type: row.type,
+            occurredAt: new Date(row.occurred_at).toISOString(),
+            aggregateId: row.aggregate_id,
+            source: this.schema,
+            data: row.data,
+          },
+          opts: { ...JOB_OPTIONS.OutboxEvent, jobId: row.id },
+        })),
+      );
+      await manager.query(`UPDATE ${this.schema}.outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayOnce();
+      } catch (error) {
+        if (!this.running) break;
+        this.logger.error({ err: error, schema: this.schema }, 'Outbox relay failed; retrying');
+        await this.sleep(ERROR_BACKOFF_MS);
+        continue;
+      }
+      if (moved < BATCH_SIZE) await this.sleep(IDLE_POLL_MS);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

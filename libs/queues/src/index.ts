@@ -1,0 +1,2 @@
+export * from './queue-definitions';
+export * from './queues.module';

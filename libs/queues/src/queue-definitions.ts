@@ -1,0 +1,70 @@
+import { JobsOptions } from 'bullmq';
+
+/*
+ * Every queue, job name and payload in one place. Names include a Redis Cluster hash tag so that all
+ * keys of one queue share a slot. Renaming a queue or job strands the jobs waiting under the old
+ * name: drain first, or run both names for one release.
+ */
+export const Queues = {
+  /** Committed outbox events from every context, one job per event (jobId = event id). */
+  Events: '{events}',
+  /** One job per attempt series of a webhook delivery (jobId = delivery id). */
+  WebhookDeliveries: '{webhook-deliveries}',
+  /** Collections sweeps (jobId = sweep id). */
+  Sweeps: '{sweeps}',
+  /** Periodic housekeeping run by job schedulers. */
+  Maintenance: '{maintenance}',
+} as const;
+export type QueueName = (typeof Queues)[keyof typeof Queues];
+
+export const JobNames = {
+  OutboxEvent: 'outbox-event',
+  DeliverWebhook: 'deliver-webhook',
+  RunSweep: 'run-sweep',
+  RequeueStalledDeliveries: 'requeue-stalled-deliveries',
+  PurgeExpiredRecords: 'purge-expired-records',
+} as const;
+
+/** What a consumer of the events queue receives: the webhook payload shape `{id, type, occurredAt, data}`. */
+export interface OutboxEventJob {
+  id: string;
+  type: string;
+  occurredAt: string;
+  aggregateId: string;
+  source: 'contracts' | 'invoicing' | 'collections';
+  data: Record<string, unknown>;
+}
+
+export interface DeliverWebhookJob {
+  deliveryId: string;
+}
+
+export interface RunSweepJob {
+  sweepId: string;
+}
+
+const DAY_SECONDS = 24 * 3600;
+
+export const JOB_OPTIONS: Record<'OutboxEvent' | 'DeliverWebhook' | 'RunSweep', JobsOptions> = {
+  // Kept a week after completion so a re-published outbox row with the same jobId is dropped as a duplicate.
+  OutboxEvent: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000_000 },
+    removeOnFail: { age: 30 * DAY_SECONDS },
+  },
+  // One job per attempt: the delivery service schedules the next attempt itself (24 h retry schedule);
+  // BullMQ's own retries only cover infrastructure failures such as a database outage.
+  DeliverWebhook: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: DAY_SECONDS, count: 100_000 },
+    removeOnFail: { age: 7 * DAY_SECONDS },
+  },
+  RunSweep: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { age: 30 * DAY_SECONDS },
+    removeOnFail: { age: 30 * DAY_SECONDS },
+  },
+};
