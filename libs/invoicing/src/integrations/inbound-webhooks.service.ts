@@ -39,11 +39,7 @@ export class InboundWebhooksService {
 
   private async apply(integrationId: string, event: InboundEvent, manager: EntityManager): Promise<{ outcome: InboundOutcome; paymentId?: string }> {
     if (event.type === 'payment.received') {
-      const existing = await manager.query(
-        `SELECT id FROM invoicing.payments WHERE source_key = $1 AND external_id = $2`,
-        [integrationId, event.data.externalId],
-      );
-      if (existing.length > 0) return { outcome: 'duplicate', paymentId: existing[0].id };
+      // A repeated externalId violates payments_source_external_id_key and lands in handle()'s catch.
       const { payment } = await this.payments.record({ all: true }, event.data, integrationId, manager);
       return { outcome: 'applied', paymentId: payment.id };
     }

@@ -10,9 +10,13 @@ import { generateWebhookSecret } from './webhook-secret';
 
 /** How long a rotated-out secret keeps verifying, so the finance system can switch over. */
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+/** Verified integrations are kept briefly in memory: the hot path of payment ingestion. */
+const SECRET_CACHE_MS = 30_000;
 
 @Injectable()
 export class IntegrationsService {
+  private readonly secrets = new Map<string, { integration: Integration; loadedAt: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -42,6 +46,7 @@ export class IntegrationsService {
       integration.previousSecret = integration.secret;
       integration.previousSecretExpiresAt = new Date(this.clock.now().getTime() + ROTATION_GRACE_MS);
       integration.secret = generateWebhookSecret();
+      this.secrets.delete(id);
       return manager.save(Integration, integration);
     });
   }
@@ -52,14 +57,23 @@ export class IntegrationsService {
    * Unknown integrations fail exactly like bad signatures, so ids cannot be probed.
    */
   async verify(integrationId: string, rawBody: Buffer, headers: SignatureHeaders): Promise<Integration> {
+    const cached = this.secrets.get(integrationId);
+    const fresh = cached && cached.loadedAt > this.clock.now().getTime() - SECRET_CACHE_MS;
+    // A cached secret that fails is re-read once, so a rotation is seen at once.
+    if (fresh && this.verifyWith(cached.integration, rawBody, headers)) return cached.integration;
     const integration = await this.dataSource.manager.findOneBy(Integration, { id: integrationId });
-    const unauthenticated = new DomainError(ErrorCode.Unauthenticated, 'The webhook signature is missing, invalid or too old');
-    if (!integration) throw unauthenticated;
+    if (integration) this.secrets.set(integrationId, { integration, loadedAt: this.clock.now().getTime() });
+    if (!integration || !this.verifyWith(integration, rawBody, headers)) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'The webhook signature is missing, invalid or too old');
+    }
+    return integration;
+  }
+
+  private verifyWith(integration: Integration, rawBody: Buffer, headers: SignatureHeaders): boolean {
     const secrets = [integration.secret];
     if (integration.previousSecret && integration.previousSecretExpiresAt && integration.previousSecretExpiresAt > this.clock.now()) {
       secrets.push(integration.previousSecret);
     }
-    if (!verifyStandardWebhook(secrets, rawBody, headers)) throw unauthenticated;
-    return integration;
+    return verifyStandardWebhook(secrets, rawBody, headers);
   }
 }

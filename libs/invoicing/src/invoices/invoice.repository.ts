@@ -89,15 +89,17 @@ export class InvoiceRepository {
       .getMany();
   }
 
-  /** The client's open invoice whose number appears in a payment reference (the longest match wins). */
-  async findByNumberInReference(clientId: string, currency: string, reference: string, manager: EntityManager): Promise<string | null> {
-    const rows = await manager.query(
-      `SELECT id FROM invoicing.invoices
-       WHERE client_id = $1 AND currency = $2 AND status <> 'void' AND strpos($3, number) > 0
-       ORDER BY length(number) DESC, id LIMIT 1`,
-      [clientId, currency, reference],
-    );
-    return rows[0]?.id ?? null;
+  /** Locks the client's invoice whose number appears in a payment reference (the longest match wins). */
+  lockByNumberInReference(clientId: string, currency: string, reference: string, manager: EntityManager): Promise<Invoice | null> {
+    return manager
+      .createQueryBuilder(Invoice, 'i')
+      .where('i.client_id = :clientId AND i.currency = :currency', { clientId, currency })
+      .andWhere(`i.status <> 'void' AND strpos(:reference, i.number) > 0`, { reference })
+      .orderBy('length(i.number)', 'DESC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** Applies money movements to many invoices in one statement and recomputes status and settlement date. */

@@ -203,8 +203,8 @@ export class PaymentsService {
       return [invoice];
     }
     if (command.reference) {
-      const id = await this.invoices.findByNumberInReference(command.clientId, command.currency, command.reference, manager);
-      if (id) return this.invoices.lockByIds([id], manager);
+      const quoted = await this.invoices.lockByNumberInReference(command.clientId, command.currency, command.reference, manager);
+      if (quoted) return [quoted];
     }
     return this.invoices.lockOpenForClient(command.clientId, command.currency, manager);
   }

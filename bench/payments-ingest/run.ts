@@ -1,0 +1,146 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { createBenchDatabase, withClient } from '../support/bench-database';
+import { freePort, startChild } from '../support/child-service';
+import { clientOfInvoice, seededUuid, seedReceivables } from './seed';
+
+const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = 3;
+const CONNECTIONS = 32;
+const JWT_SECRET = 'bench-secret-not-for-production';
+
+interface LoadResult {
+  perSecond: number;
+  p99Ms: number;
+  ok: number;
+  failed: number;
+}
+
+/** Signed payment.received events, each paying one random seeded invoice and quoting its number. */
+function signedPaymentRequest(secret: string, path: string): autocannon.Request {
+  const webhook = new Webhook(secret);
+  let reported = 0;
+  return {
+    method: 'POST' as const,
+    path,
+    onResponse: (status: number, body: string) => {
+      if (status >= 300 && reported++ < 3) console.log(`sample ${status} answer: ${body.slice(0, 300)}`);
+    },
+    setupRequest: (request: autocannon.Request) => {
+      const invoice = 1 + Math.floor(Math.random() * INVOICES);
+      const body = JSON.stringify({
+        type: 'payment.received',
+        data: {
+          externalId: `BANK-${randomUUID()}`,
+          clientId: seededUuid('client', clientOfInvoice(invoice, CLIENTS)),
+          amount: 1000 + (invoice % 500),
+          currency: 'EUR',
+          receivedOn: '2026-02-10',
+          reference: `Invoice B-${invoice}`,
+        },
+      });
+      const id = `msg_${randomUUID()}`;
+      const now = new Date();
+      return {
+        ...request,
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': webhook.sign(id, now, body),
+        },
+      };
+    },
+  };
+}
+
+async function load(port: number, secret: string, path: string, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [signedPaymentRequest(secret, path)],
+  });
+  const ok = result['2xx'];
+  if (result.non2xx > 0) console.log(`non-2xx answers by status: ${JSON.stringify(result.statusCodeStats)}`);
+  return { perSecond: Math.round(ok / seconds), p99Ms: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts };
+}
+
+async function main(): Promise<void> {
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = await createBenchDatabase(base, 'payments');
+  const services: { stop: () => Promise<void> }[] = [];
+  try {
+    console.log(`Seeding ${INVOICES} open invoices for ${CLIENTS} clients…`);
+    await withClient(database.url, (db) => seedReceivables(db, CLIENTS, INVOICES));
+
+    // Baseline: bare Fastify + pg in its own process.
+    const baselineSecret = `whsec_${Buffer.from(randomUUID()).toString('base64')}`;
+    const baselinePort = await freePort();
+    const baseline = await startChild(
+      'dist/bench/payments-ingest/baseline-server.js',
+      { DATABASE_URL: database.url, PORT: String(baselinePort), BASELINE_SECRET: baselineSecret, DATABASE_POOL_SIZE: '20' },
+      `http://127.0.0.1:${baselinePort}/health`,
+    );
+    services.push(baseline);
+    await load(baselinePort, baselineSecret, '/inbound', WARMUP_SECONDS);
+    const baselineResult = await load(baselinePort, baselineSecret, '/inbound', SECONDS);
+    await baseline.stop();
+    console.log(`baseline (Fastify + pg insert): ${baselineResult.perSecond} req/s, p99 ${baselineResult.p99Ms} ms, failed ${baselineResult.failed}`);
+
+    // The invoicing service exactly as `npm run start:invoicing` runs it.
+    const port = await freePort();
+    const invoicing = await startChild(
+      'dist/apps/invoicing/src/main.js',
+      {
+        DATABASE_URL: database.url,
+        INVOICING_PORT: String(port),
+        JWT_SECRET,
+        QUEUE_PREFIX: `bench_${Date.now().toString(36)}`,
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+        DATABASE_POOL_SIZE: '20',
+      },
+      `http://127.0.0.1:${port}/health/ready`,
+    );
+    services.push(invoicing);
+    const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: randomUUID(), role: 'admin' });
+    const integration = (await (
+      await fetch(`http://127.0.0.1:${port}/v1/integrations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Bench bank connector' }),
+      })
+    ).json()) as { id: string; secret: string };
+    const path = `/v1/webhooks/inbound/${integration.id}`;
+    await load(port, integration.secret, path, WARMUP_SECONDS);
+    const before = await withClient(database.url, async (db) => Number((await db.query('SELECT count(*) FROM invoicing.payments')).rows[0].count));
+    const result = await load(port, integration.secret, path, SECONDS);
+    const recorded = await withClient(database.url, async (db) => Number((await db.query('SELECT count(*) FROM invoicing.payments')).rows[0].count)) - before;
+    const peakRssMb = invoicing.peakRssMb();
+    await invoicing.stop();
+    console.log(
+      `invoicing service (verify, validate, allocate, ledger, outbox): ${result.perSecond} payments/s, p99 ${result.p99Ms} ms, failed ${result.failed}, recorded ${recorded}, peak RSS ${peakRssMb} MB`,
+    );
+    // Requests still in flight when the load stops are recorded but not counted as answered.
+    const consistent = recorded >= result.ok && recorded - result.ok <= CONNECTIONS;
+    console.log(`consistency: ${recorded} payments recorded for ${result.ok} 2xx answers (${consistent ? 'ok' : 'MISMATCH'})`);
+
+    const ratio = Math.round((result.perSecond / baselineResult.perSecond) * 100) / 100;
+    console.log(`targets: ≥ 50 % of baseline (${ratio >= 0.5 ? 'met' : 'MISSED'}), ≥ 1000 payments/s (${result.perSecond >= 1000 ? 'met' : 'MISSED'}), p99 < 50 ms (${result.p99Ms < 50 ? 'met' : 'MISSED'})`);
+    console.log(JSON.stringify({ bench: 'payments', perSecond: result.perSecond, p99Ms: result.p99Ms, baselinePerSecond: baselineResult.perSecond, ratio }));
+  } finally {
+    await Promise.all(services.map((s) => s.stop()));
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { ChildProcess, spawn } from 'node:child_process';
+
+export interface ChildService {
+  process: ChildProcess;
+  peakRssMb: () => number;
+  stop: () => Promise<void>;
+}
+
+/** Starts a built entry point as its own process, as users run it, and waits until `readyUrl` answers. */
+export async function startChild(script: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildService> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(readyUrl);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${script} did not become ready`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    process: child,
+    peakRssMb: () => peakRssOf(child.pid as number),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** VmHWM: the peak resident set size the kernel recorded for the process. */
+export function peakRssOf(pid: number): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const status: string = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
