@@ -60,11 +60,16 @@ export class CreateInvoicingSchema1764216200000 implements MigrationInterface {
         SELECT id AS invoice_id, number, client_id, contract_id, currency, issue_date, due_date, total,
                amount_paid, amount_credited, amount_discounted,
                total - amount_paid - amount_credited - amount_discounted AS balance,
-               status, disputed, settled_on
+               status, disputed, settled_on, updated_at
         FROM invoicing.invoices`);
+    await queryRunner.query(`
+      CREATE VIEW invoicing.payments_v1 AS
+        SELECT id AS payment_id, client_id, amount, currency, received_on, status, reversed_on
+        FROM invoicing.payments`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP VIEW invoicing.payments_v1`);
     await queryRunner.query(`DROP VIEW invoicing.receivables_v1`);
     await queryRunner.query(`DROP TABLE invoicing.outbox_events`);
     await queryRunner.query(`DROP TABLE invoicing.invoice_number_sequences`);

@@ -1,0 +1,12 @@
+import { InvoiceDunning } from './dunning/invoice-dunning.entity';
+import { ReferenceRate } from './interest/reference-rate.entity';
+import { CreateCollectionsSchema1764216300000 } from './migrations/1764216300000-CreateCollectionsSchema';
+import { DunningPolicyLevel } from './policies/dunning-policy-level.entity';
+import { DunningPolicy } from './policies/dunning-policy.entity';
+import { PromiseToPay } from './promises/promise-to-pay.entity';
+import { SolvencyAssessment } from './solvency/solvency-assessment.entity';
+import { Sweep } from './sweeps/sweep.entity';
+import { Task } from './tasks/task.entity';
+
+export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment];
+export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000];

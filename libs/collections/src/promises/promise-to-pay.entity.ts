@@ -1,0 +1,40 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintColumn } from '@ar/database';
+
+export type PromiseStatus = 'active' | 'kept' | 'broken';
+
+/** A debtor's promise to pay: holds escalation of the client's overdue invoices until its date. */
+@Entity({ schema: 'collections', name: 'promises' })
+@Index('promises_client_status_idx', ['clientId', 'status'])
+@Check('promises_status_check', `status IN ('active', 'kept', 'broken')`)
+export class PromiseToPay {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Column({ name: 'task_id', type: 'uuid', nullable: true })
+  taskId: string | null;
+
+  @Column({ name: 'promised_on', type: 'date' })
+  promisedOn: string;
+
+  @Column({ name: 'promised_date', type: 'date' })
+  promisedDate: string;
+
+  @Column({ name: 'promised_amount', type: 'bigint', transformer: bigintColumn })
+  promisedAmount: number;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status: PromiseStatus;
+
+  @Column({ name: 'resolved_on', type: 'date', nullable: true })
+  resolvedOn: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,71 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintColumn } from '@ar/database';
+
+export const TASK_TYPES = ['reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+export const TASK_STATUSES = ['open', 'done', 'snoozed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_OUTCOMES = ['contacted', 'promise_to_pay', 'dispute', 'no_answer'] as const;
+export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
+
+/** A call an account manager must make. At most one open (or snoozed) task per client, type and level. */
+@Entity({ schema: 'collections', name: 'tasks' })
+@Index('tasks_one_open_per_client_type_level', ['clientId', 'type', 'dunningLevel'], {
+  unique: true,
+  where: `status IN ('open', 'snoozed')`,
+})
+@Index('tasks_assignee_priority_idx', ['assigneeId', 'status', 'priority'])
+@Check('tasks_type_check', `type IN ('reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review')`)
+@Check('tasks_status_check', `status IN ('open', 'done', 'snoozed', 'cancelled')`)
+export class Task {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  type: TaskType;
+
+  @Column({ name: 'dunning_level', type: 'smallint', default: 0 })
+  dunningLevel: number;
+
+  @Column({ name: 'invoice_ids', type: 'uuid', array: true, default: () => `'{}'` })
+  invoiceIds: string[];
+
+  @Column({ name: 'amount_overdue', type: 'bigint', default: 0, transformer: bigintColumn })
+  amountOverdue: number;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  currency: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  priority: number;
+
+  @Column({ name: 'due_on', type: 'date' })
+  dueOn: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'open' })
+  status: TaskStatus;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  outcome: TaskOutcome | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  note: string | null;
+
+  @Column({ name: 'snoozed_until', type: 'date', nullable: true })
+  snoozedUntil: string | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
