@@ -1,13 +1,33 @@
 import { Module } from '@nestjs/common';
+import { CollectionsDomainModule } from '@ar/collections';
+import { ContractsDomainModule } from '@ar/contracts';
 import { PlatformModule } from '@ar/http';
 import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
+import { OutboxRelayModule } from '@ar/outbox';
 import { EventsProcessor } from './events/events.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { DunningPoliciesController } from './policies/dunning-policies.controller';
+import { ReferenceRatesController } from './reference-rates/reference-rates.controller';
+import { SolvencyController } from './solvency/solvency.controller';
+import { SweepsController } from './sweeps/sweeps.controller';
+import { SweepsProcessor } from './sweeps/sweeps.processor';
+import { TasksController } from './tasks/tasks.controller';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
-/** The collections service: its HTTP API and the background workers (event fan-out, webhook delivery, housekeeping). */
+/**
+ * The collections service: its HTTP API and the background workers — sweeps, event reactions and
+ * fan-out, webhook delivery, housekeeping. Other contexts' reactions run through their own modules.
+ */
 @Module({
-  imports: [PlatformModule.forService('collections'), InvoicingDomainModule, WebhooksModule],
-  providers: [EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor],
+  imports: [
+    PlatformModule.forService('collections'),
+    OutboxRelayModule.forSchema('collections'),
+    CollectionsDomainModule,
+    ContractsDomainModule,
+    InvoicingDomainModule,
+    WebhooksModule,
+  ],
+  controllers: [SweepsController, TasksController, DunningPoliciesController, SolvencyController, ReferenceRatesController],
+  providers: [SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor],
 })
 export class CollectionsAppModule {}

@@ -26,3 +26,4 @@ export * from './webhooks/webhook-delivery.service';
 export * from './webhooks/webhook-endpoints.service';
 export * from './webhooks/webhook-fanout.service';
 export * from './webhooks/webhooks.module';
+export * from './directory/collections-directory';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@ar/outbox';
 import { CreditNotesService } from './credit-notes/credit-notes.service';
+import { CollectionsDirectory } from './directory/collections-directory';
 import { ContractsDirectory } from './directory/contracts-directory';
 import { InboundWebhooksService } from './integrations/inbound-webhooks.service';
 import { IntegrationsService } from './integrations/integrations.service';
@@ -17,6 +18,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
   imports: [TypeOrmModule.forFeature(INVOICING_ENTITIES), OutboxModule],
   providers: [
     ContractsDirectory,
+    CollectionsDirectory,
     InvoiceRepository,
     InvoicesService,
     CreditNotesService,

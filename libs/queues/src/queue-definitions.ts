@@ -21,6 +21,7 @@ export const JobNames = {
   OutboxEvent: 'outbox-event',
   DeliverWebhook: 'deliver-webhook',
   RunSweep: 'run-sweep',
+  ScheduledSweep: 'scheduled-sweep',
   RequeueStalledDeliveries: 'requeue-stalled-deliveries',
   PurgeExpiredRecords: 'purge-expired-records',
 } as const;

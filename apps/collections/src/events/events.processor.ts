@@ -1,22 +1,53 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { WebhookFanoutService } from '@ar/invoicing';
+import { CollectionsEvents, RiskClass } from '@ar/collections';
+import { ClientsService } from '@ar/contracts';
+import { InvoicesService, WebhookFanoutService } from '@ar/invoicing';
 import { JobNames, OutboxEventJob, Queues } from '@ar/queues';
 
-/** Consumes every published event: today it fans events out to webhook subscribers. */
+/**
+ * Consumes every published event (at least once; every reaction is idempotent): fans it out to webhook
+ * subscribers and lets each context react to the others' decisions through its own services.
+ */
 @Processor(Queues.Events, { concurrency: 8 })
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
 
-  constructor(private readonly fanout: WebhookFanoutService) {
+  constructor(
+    private readonly fanout: WebhookFanoutService,
+    private readonly clients: ClientsService,
+    private readonly invoices: InvoicesService,
+  ) {
     super();
   }
 
   async process(job: Job<OutboxEventJob>): Promise<{ deliveries: number }> {
     if (job.name !== JobNames.OutboxEvent) throw new UnrecoverableError(`Unknown job ${job.name} on ${Queues.Events}`);
-    const deliveries = await this.fanout.fanOut(job.data);
-    if (deliveries > 0) this.logger.debug({ eventId: job.data.id, type: job.data.type, deliveries }, 'Event fanned out');
+    const event = job.data;
+    if (event.source === 'collections') await this.react(event);
+    const deliveries = await this.fanout.fanOut(event);
+    if (deliveries > 0) this.logger.debug({ eventId: event.id, type: event.type, deliveries }, 'Event fanned out');
     return { deliveries };
+  }
+
+  private async react(event: OutboxEventJob): Promise<void> {
+    const data = event.data as Record<string, any>;
+    switch (event.type) {
+      case CollectionsEvents.ClientBlocked:
+        await this.clients.applyCollectionsDecision(data.clientId, { blocked: true, source: data.source, riskClass: data.riskClass as RiskClass });
+        break;
+      case CollectionsEvents.ClientUnblocked:
+        await this.clients.applyCollectionsDecision(data.clientId, { blocked: false, riskClass: data.riskClass as RiskClass });
+        break;
+      case CollectionsEvents.ClientRiskChanged:
+        await this.clients.applyCollectionsDecision(data.clientId, { riskClass: data.riskClass as RiskClass });
+        break;
+      case CollectionsEvents.TaskCompleted:
+        if (data.outcome === 'dispute') await this.invoices.markDisputedBySystem(data.invoiceIds ?? [], data.note ?? 'Disputed during a collections call');
+        break;
+      default:
+        break;
+    }
   }
 }

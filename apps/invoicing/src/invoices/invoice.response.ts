@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Invoice, invoiceBalance, overdueState } from '@ar/invoicing';
+import { invoiceBalance, InvoiceView, overdueState } from '@ar/invoicing';
 
 export class InvoiceLineResponse {
   @ApiProperty() position: number;
@@ -33,12 +33,13 @@ export class InvoiceResponse {
   @ApiProperty() overdue: boolean;
   @ApiProperty() daysOverdue: number;
   @ApiProperty() dunningLevel: number;
-  @ApiProperty({ description: 'late interest and fees accrued, minor units; never part of the balance' }) lateInterest: number;
+  @ApiProperty({ description: 'late interest accrued (collections), minor units; never part of the balance' }) lateInterest: number;
+  @ApiProperty({ description: 'flat late fee and dunning fees (collections), minor units; never part of the balance' }) lateFees: number;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty() createdAt: string;
 }
 
-export function toInvoiceResponse(invoice: Invoice, asOf: string): InvoiceResponse {
+export function toInvoiceResponse({ invoice, dunning }: InvoiceView, asOf: string): InvoiceResponse {
   const { overdue, daysOverdue } = overdueState(invoice, asOf);
   return {
     id: invoice.id,
@@ -69,9 +70,9 @@ export function toInvoiceResponse(invoice: Invoice, asOf: string): InvoiceRespon
     disputeReason: invoice.disputeReason,
     overdue,
     daysOverdue,
-    // Dunning state belongs to the collections context; until it publishes it, nothing has accrued.
-    dunningLevel: 0,
-    lateInterest: 0,
+    dunningLevel: dunning.level,
+    lateInterest: dunning.interestAmount,
+    lateFees: dunning.feeAmount,
     externalId: invoice.externalId,
     createdAt: invoice.createdAt.toISOString(),
   };

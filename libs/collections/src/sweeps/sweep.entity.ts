@@ -25,6 +25,13 @@ export const EMPTY_SWEEP_STATS: SweepStats = {
   clientsUnblocked: 0,
 };
 
+export type SweepPhase = 'invoices' | 'tasks' | 'promises' | 'solvency';
+
+export interface SweepCheckpoint {
+  phase: SweepPhase;
+  after: string | null;
+}
+
 /** One sweep per business date: the unique as_of makes every replica and retry share it. */
 @Entity({ schema: 'collections', name: 'sweeps' })
 @Check('sweeps_status_check', `status IN ('queued', 'running', 'completed', 'failed')`)
@@ -50,6 +57,10 @@ export class Sweep {
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   error: string | null;
+
+  /** Where a resumed run continues: the phase and the last key it committed. */
+  @Column({ type: 'jsonb', nullable: true })
+  checkpoint: SweepCheckpoint | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

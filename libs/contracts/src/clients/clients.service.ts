@@ -128,6 +128,34 @@ export class ClientsService {
     });
   }
 
+  /**
+   * Applies what the collections context decided about a client (from its events): block, lift a
+   * block it set itself (never a manual one), and the risk class. Idempotent.
+   */
+  async applyCollectionsDecision(
+    clientId: string,
+    decision: { blocked?: boolean; source?: 'assessment' | 'dunning'; riskClass?: RiskClass | null },
+  ): Promise<Client | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const client = await this.clients.findByIdForUpdate(clientId, manager);
+      if (!client) return null;
+      const before = { ...client };
+      if (decision.riskClass !== undefined) client.riskClass = decision.riskClass;
+      if (decision.blocked === true && client.status !== 'blocked') {
+        client.status = 'blocked';
+        client.statusSource = decision.source ?? 'assessment';
+      }
+      if (decision.blocked === false && client.status === 'blocked' && client.statusSource !== 'manual') {
+        client.status = 'active';
+        client.statusSource = null;
+      }
+      if (before.status === client.status && before.riskClass === client.riskClass) return client;
+      const saved = await this.clients.save(client, manager);
+      await this.outbox.append(manager, 'contracts', [{ type: ContractsEvents.ClientUpdated, aggregateId: saved.id, data: clientEventData(saved) }]);
+      return saved;
+    });
+  }
+
   private async requireManager(userId: string, manager?: EntityManager): Promise<void> {
     const user = await this.users.findById(userId, manager);
     if (!user || !MANAGING_ROLES.includes(user.role)) {

@@ -77,6 +77,8 @@ export class Invoice {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** Read by the collections sweep to find clients whose receivables changed. */
+  @Index('invoices_updated_at_idx')
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 

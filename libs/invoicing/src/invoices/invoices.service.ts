@@ -9,6 +9,7 @@ import { decodeCursor, Page, toPage } from '@ar/http';
 import { invoiceTotals, LineInput } from '@ar/money';
 import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar } from '@ar/time';
+import { CollectionsDirectory, DunningState, NO_DUNNING } from '../directory/collections-directory';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { InvoicingEvents } from '../invoicing-events';
 import { InvoiceLine } from './invoice-line.entity';
@@ -22,6 +23,12 @@ export interface CreateInvoiceCommand {
   number?: string;
   externalId?: string;
   lines: (LineInput & { description: string })[];
+}
+
+/** An invoice with the dunning state the collections context keeps for it. */
+export interface InvoiceView {
+  invoice: Invoice;
+  dunning: DunningState;
 }
 
 export interface ListInvoicesQuery {
@@ -39,12 +46,13 @@ export class InvoicesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invoices: InvoiceRepository,
     private readonly directory: ContractsDirectory,
+    private readonly collections: CollectionsDirectory,
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
   ) {}
 
-  async create(principal: Principal, command: CreateInvoiceCommand): Promise<Invoice> {
+  async create(principal: Principal, command: CreateInvoiceCommand): Promise<InvoiceView> {
     const scope = await this.visibility.scopeFor(principal);
     const terms = (await this.directory.contractTerms([command.contractId])).get(command.contractId);
     const client = terms ? await this.directory.visibleClient(scope, terms.clientId) : null;
@@ -58,12 +66,15 @@ export class InvoicesService {
     }
     const totals = invoiceTotals(command.lines);
 
-    // A client on hold may keep buying within its limit; beyond it, sales must wait for payment.
-    if (client.status === 'on_hold' && client.creditLimitAmount !== null && client.creditLimitCurrency === terms.currency) {
+    // A client on hold (by hand or by its solvency decision) may keep buying within its limit; beyond it,
+    // sales must wait for payment.
+    const decision = await this.collections.solvencyDecision(client.id);
+    const onHold = client.status === 'on_hold' || decision === 'hold' || decision === 'block';
+    if (onHold && client.creditLimitAmount !== null && client.creditLimitCurrency === terms.currency) {
       const exposure = await this.invoices.openExposure(client.id, terms.currency);
       if (exposure + totals.total > client.creditLimitAmount) {
         throw DomainError.businessRule(
-          `Client ${client.id} is on hold and this invoice would raise its exposure to ${exposure + totals.total} ${terms.currency}, above its credit limit of ${client.creditLimitAmount}`,
+          `Client ${client.id} is on hold (solvency decision ${decision ?? 'none'}) and this invoice would raise its exposure to ${exposure + totals.total} ${terms.currency}, above its credit limit of ${client.creditLimitAmount}`,
         );
       }
     }
@@ -116,18 +127,18 @@ export class InvoicesService {
       if (isUniqueViolation(error, 'invoices_external_id_key')) throw DomainError.conflict('Another invoice already has this externalId');
       throw error;
     }
-    return (await this.invoices.findById(id)) as Invoice;
+    return this.withDunning((await this.invoices.findById(id)) as Invoice);
   }
 
-  async get(principal: Principal, id: string): Promise<Invoice> {
+  async get(principal: Principal, id: string): Promise<InvoiceView> {
     const invoice = await this.invoices.findById(id);
     if (!invoice || !(await this.canSee(await this.visibility.scopeFor(principal), invoice.clientId))) {
       throw DomainError.notFound('Invoice', id);
     }
-    return invoice;
+    return this.withDunning(invoice);
   }
 
-  async list(principal: Principal, query: ListInvoicesQuery): Promise<Page<Invoice>> {
+  async list(principal: Principal, query: ListInvoicesQuery): Promise<Page<InvoiceView>> {
     const after = decodeCursor(query.cursor, 1);
     const scope = await this.visibility.scopeFor(principal);
     const rows = await this.invoices.list(
@@ -141,10 +152,16 @@ export class InvoicesService {
       (after?.[0] as string | undefined) ?? null,
       query.limit + 1,
     );
-    return toPage(rows, query.limit, (i) => [i.id], (i) => i);
+    const states = await this.collections.dunningStates(rows.map((i) => i.id));
+    return toPage(rows, query.limit, (i) => [i.id], (invoice) => ({ invoice, dunning: states.get(invoice.id) ?? NO_DUNNING }));
   }
 
-  void(principal: Principal, id: string): Promise<Invoice> {
+  private async withDunning(invoice: Invoice): Promise<InvoiceView> {
+    const states = await this.collections.dunningStates([invoice.id]);
+    return { invoice, dunning: states.get(invoice.id) ?? NO_DUNNING };
+  }
+
+  void(principal: Principal, id: string): Promise<InvoiceView> {
     return this.change(principal, id, (invoice) => {
       if (invoice.status === 'void') throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is already void');
       if (invoice.amountPaid > 0 || invoice.amountCredited > 0 || invoice.amountDiscounted > 0) {
@@ -155,7 +172,7 @@ export class InvoicesService {
     });
   }
 
-  dispute(principal: Principal, id: string, reason: string): Promise<Invoice> {
+  dispute(principal: Principal, id: string, reason: string): Promise<InvoiceView> {
     return this.change(principal, id, (invoice) => {
       if (invoice.status === 'void' || invoice.status === 'written_off') {
         throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be disputed`);
@@ -167,7 +184,7 @@ export class InvoicesService {
     });
   }
 
-  resolveDispute(principal: Principal, id: string): Promise<Invoice> {
+  resolveDispute(principal: Principal, id: string): Promise<InvoiceView> {
     return this.change(principal, id, (invoice) => {
       if (!invoice.disputed) throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is not disputed');
       invoice.disputed = false;
@@ -175,11 +192,37 @@ export class InvoicesService {
     });
   }
 
+  /** Marks invoices disputed on the collections context's word (a call ended in a dispute). Idempotent. */
+  async markDisputedBySystem(invoiceIds: string[], reason: string): Promise<number> {
+    if (invoiceIds.length === 0) return 0;
+    return this.dataSource.transaction(async (manager) => {
+      const changed: Invoice[] = await manager
+        .createQueryBuilder(Invoice, 'i')
+        .where('i.id IN (:...ids)', { ids: invoiceIds })
+        .andWhere('NOT i.disputed')
+        .andWhere(`i.status IN ('open', 'partially_paid')`)
+        .orderBy('i.id')
+        .setLock('pessimistic_write')
+        .getMany();
+      for (const invoice of changed) {
+        invoice.disputed = true;
+        invoice.disputeReason = reason;
+        await this.invoices.save(invoice, manager);
+      }
+      await this.outbox.append(
+        manager,
+        'invoicing',
+        changed.map((i) => ({ type: InvoicingEvents.InvoiceDisputed, aggregateId: i.id, data: invoiceEventData(i) })),
+      );
+      return changed.length;
+    });
+  }
+
   async canSee(scope: VisibilityScope, clientId: string, manager?: EntityManager): Promise<boolean> {
     return scope.all || (await this.directory.visibleClient(scope, clientId, manager)) !== null;
   }
 
-  private async change(principal: Principal, id: string, apply: (invoice: Invoice) => string): Promise<Invoice> {
+  private async change(principal: Principal, id: string, apply: (invoice: Invoice) => string): Promise<InvoiceView> {
     const scope = await this.visibility.scopeFor(principal);
     await this.dataSource.transaction(async (manager) => {
       const invoice = await this.invoices.findByIdForUpdate(id, manager);
@@ -188,7 +231,7 @@ export class InvoicesService {
       await this.invoices.save(invoice, manager);
       await this.outbox.append(manager, 'invoicing', [{ type: eventType, aggregateId: id, data: invoiceEventData(invoice) }]);
     });
-    return (await this.invoices.findById(id)) as Invoice;
+    return this.withDunning((await this.invoices.findById(id)) as Invoice);
   }
 }
 

@@ -36,6 +36,7 @@ export class CreateInvoicingSchema1764216200000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "invoicing"."webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_fkey" FOREIGN KEY ("endpoint_id") REFERENCES "invoicing"."webhook_endpoints"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "invoicing"."webhook_delivery_attempts" ADD CONSTRAINT "webhook_delivery_attempts_delivery_id_fkey" FOREIGN KEY ("delivery_id") REFERENCES "invoicing"."webhook_deliveries"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
 
+    await queryRunner.query(`CREATE INDEX "invoices_updated_at_idx" ON "invoicing"."invoices" ("updated_at") `);
     await queryRunner.query(`
       CREATE TABLE invoicing.invoice_number_sequences (
         year integer PRIMARY KEY,

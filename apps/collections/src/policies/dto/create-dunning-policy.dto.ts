@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { DUNNING_ACTIONS, DunningAction } from '@ar/collections';
+
+export class DunningLevelDto {
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  level: number;
+
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  minDaysOverdue: number;
+
+  @ApiProperty({ enum: DUNNING_ACTIONS })
+  @IsIn(DUNNING_ACTIONS)
+  action: DunningAction;
+
+  @ApiPropertyOptional({ example: 500, description: 'minor units, charged once when the level is reached' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  feeAmount?: number;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  blockClient?: boolean;
+}
+
+export class CreateDunningPolicyDto {
+  @ApiProperty({ example: 'strict' })
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @ApiProperty({ type: [DunningLevelDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => DunningLevelDto)
+  levels: DunningLevelDto[];
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@ar/outbox';
+import { COLLECTIONS_ENTITIES } from './collections-persistence';
+import { OverdueInvoicesPhase } from './dunning/overdue-invoices.phase';
+import { ReferenceRatesService } from './interest/reference-rates.service';
+import { DunningPoliciesService } from './policies/dunning-policies.service';
+import { PolicyCatalogLoader } from './policies/policy-catalog';
+import { PromiseReviewPhase } from './promises/promise-review.phase';
+import { SolvencyAssessor } from './solvency/solvency-assessor';
+import { SolvencyService } from './solvency/solvency.service';
+import { SweepRunner } from './sweeps/sweep-runner';
+import { SweepsService } from './sweeps/sweeps.service';
+import { DunningTasksPhase } from './tasks/dunning-tasks.phase';
+import { TasksService } from './tasks/tasks.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(COLLECTIONS_ENTITIES), OutboxModule],
+  providers: [
+    PolicyCatalogLoader,
+    ReferenceRatesService,
+    DunningPoliciesService,
+    OverdueInvoicesPhase,
+    DunningTasksPhase,
+    PromiseReviewPhase,
+    SolvencyAssessor,
+    SolvencyService,
+    SweepRunner,
+    SweepsService,
+    TasksService,
+  ],
+  exports: [ReferenceRatesService, DunningPoliciesService, SolvencyService, SweepRunner, SweepsService, TasksService],
+})
+export class CollectionsDomainModule {}

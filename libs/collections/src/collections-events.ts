@@ -1,0 +1,14 @@
+/** Event types the collections context writes to its outbox. Renaming one breaks subscribers. */
+export const CollectionsEvents = {
+  InvoiceOverdue: 'invoice.overdue',
+  InvoiceDunningLevelChanged: 'invoice.dunning_level_changed',
+  ClientRiskChanged: 'client.risk_changed',
+  ClientBlocked: 'client.blocked',
+  ClientUnblocked: 'client.unblocked',
+  TaskCreated: 'task.created',
+  TaskCompleted: 'task.completed',
+  TaskCancelled: 'task.cancelled',
+  PromiseBroken: 'promise.broken',
+  PromiseKept: 'promise.kept',
+  SweepCompleted: 'sweep.completed',
+} as const;

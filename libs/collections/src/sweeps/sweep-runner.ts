@@ -1,0 +1,131 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@ar/time';
+import { OverdueInvoicesPhase } from '../dunning/overdue-invoices.phase';
+import { ReferenceRatesService } from '../interest/reference-rates.service';
+import { PolicyCatalogLoader } from '../policies/policy-catalog';
+import { PromiseReviewPhase } from '../promises/promise-review.phase';
+import { SolvencyAssessor } from '../solvency/solvency-assessor';
+import { DunningTasksPhase } from '../tasks/dunning-tasks.phase';
+import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.entity';
+
+const SOLVENCY_BATCH_SIZE = 1000;
+
+/**
+ * Runs one sweep through its phases — overdue invoices, tasks, promises, solvency — in keyset batches.
+ * Each batch commits together with the sweep's checkpoint and stats, so a killed worker's sweep resumes
+ * where it stopped and ends in the same state as an uninterrupted run.
+ */
+@Injectable()
+export class SweepRunner {
+  private readonly logger = new Logger(SweepRunner.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policiesLoader: PolicyCatalogLoader,
+    private readonly rates: ReferenceRatesService,
+    private readonly overdue: OverdueInvoicesPhase,
+    private readonly tasks: DunningTasksPhase,
+    private readonly promises: PromiseReviewPhase,
+    private readonly assessor: SolvencyAssessor,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(sweepId: string): Promise<Sweep | null> {
+    const sweep = await this.dataSource.manager.findOneBy(Sweep, { id: sweepId });
+    if (!sweep || sweep.status === 'completed') return sweep;
+    const startedAt = sweep.startedAt ?? this.clock.now();
+    await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'running', startedAt, error: null });
+    const asOf = sweep.asOf;
+    const stats: SweepStats = { ...EMPTY_SWEEP_STATS, ...(sweep.stats ?? {}) };
+    let checkpoint: SweepCheckpoint = sweep.checkpoint ?? { phase: 'invoices', after: null };
+    const save = (manager: EntityManager, next: SweepCheckpoint) =>
+      manager.update(Sweep, { id: sweepId }, { checkpoint: next, stats: { ...stats } }).then(() => undefined);
+    const policies = await this.policiesLoader.load();
+    const rates = await this.rates.table();
+    this.logger.log({ sweepId, asOf, resumeFrom: checkpoint }, 'Sweep running');
+
+    try {
+      if (checkpoint.phase === 'invoices') {
+        for (;;) {
+          const result = await this.overdue.runBatch(asOf, checkpoint.after, policies, rates, sweepId, (manager, r) => {
+            stats.invoicesScanned += r.scanned;
+            stats.newlyOverdue += r.newlyOverdue;
+            stats.levelChanges += r.levelChanges;
+            return save(manager, r.lastInvoiceId ? { phase: 'invoices', after: r.lastInvoiceId } : { phase: 'tasks', after: null });
+          });
+          if (!result.lastInvoiceId) break;
+          checkpoint = { phase: 'invoices', after: result.lastInvoiceId };
+        }
+        checkpoint = { phase: 'tasks', after: null };
+        await save(this.dataSource.manager, checkpoint);
+      }
+
+      if (checkpoint.phase === 'tasks') {
+        if (checkpoint.after === null) stats.tasksCancelled += await this.tasks.closeSettled(asOf);
+        for (;;) {
+          const result = await this.tasks.runBatch(asOf, checkpoint.after, policies, (manager, r) => {
+            stats.tasksCreated += r.created;
+            return save(manager, { phase: 'tasks', after: r.lastClientId });
+          });
+          if (!result.lastClientId) break;
+          checkpoint = { phase: 'tasks', after: result.lastClientId };
+        }
+        checkpoint = { phase: 'promises', after: null };
+        await save(this.dataSource.manager, checkpoint);
+      }
+
+      if (checkpoint.phase === 'promises') {
+        // Promises already settled are not due any more, so repeating this step after a crash is harmless.
+        await this.promises.run(asOf);
+        checkpoint = { phase: 'solvency', after: null };
+        await save(this.dataSource.manager, checkpoint);
+      }
+
+      const candidates = await this.changedClients(asOf, checkpoint.after);
+      for (let i = 0; i < candidates.length; i += SOLVENCY_BATCH_SIZE) {
+        const batch = candidates.slice(i, i + SOLVENCY_BATCH_SIZE);
+        await this.dataSource.transaction(async (manager) => {
+          const outcome = await this.assessor.assess(batch, asOf, policies, manager);
+          stats.clientsAssessed += outcome.assessed;
+          stats.clientsBlocked += outcome.blocked;
+          stats.clientsUnblocked += outcome.unblocked;
+          await save(manager, { phase: 'solvency', after: batch[batch.length - 1] });
+        });
+      }
+
+      await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'completed', finishedAt: this.clock.now(), checkpoint: null, stats });
+      this.logger.log({ sweepId, asOf, stats }, 'Sweep completed');
+    } catch (error) {
+      await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'failed', error: String((error as Error).message).slice(0, 1000) });
+      throw error;
+    }
+    return this.dataSource.manager.findOneBy(Sweep, { id: sweepId });
+  }
+
+  /**
+   * Clients whose receivables changed: overdue as of this sweep, touched since the previous completed
+   * sweep, or blocked by an earlier assessment (so that paying unblocks them).
+   */
+  private async changedClients(asOf: string, after: string | null): Promise<string[]> {
+    const previous: { started_at: Date | null }[] = await this.dataSource.query(
+      `SELECT started_at FROM collections.sweeps WHERE status = 'completed' AND as_of < $1::date ORDER BY as_of DESC LIMIT 1`,
+      [asOf],
+    );
+    const since = previous[0]?.started_at ?? new Date(0);
+    const rows: { client_id: string }[] = await this.dataSource.query(
+      `SELECT client_id FROM (
+         SELECT client_id FROM collections.invoice_dunning WHERE as_of = $1::date
+         UNION SELECT client_id FROM invoicing.receivables_v1 WHERE updated_at >= $2
+         UNION SELECT client_id FROM (
+           SELECT DISTINCT ON (client_id) client_id, blocked_client FROM collections.solvency_assessments
+           ORDER BY client_id, created_at DESC, id DESC) latest WHERE blocked_client
+       ) changed
+       WHERE $3::uuid IS NULL OR client_id > $3::uuid
+       ORDER BY client_id`,
+      [asOf, since, after],
+    );
+    return rows.map((r) => r.client_id);
+  }
+}

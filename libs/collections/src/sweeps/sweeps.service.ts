@@ -1,0 +1,49 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { DomainError } from '@ar/errors';
+import { JOB_OPTIONS, JobNames, Queues, RunSweepJob } from '@ar/queues';
+import { BusinessCalendar, CalendarDate } from '@ar/time';
+import { EMPTY_SWEEP_STATS, Sweep } from './sweep.entity';
+
+@Injectable()
+export class SweepsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(Queues.Sweeps) private readonly queue: Queue<RunSweepJob>,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  /**
+   * Requests the sweep of a business date (default today). The same date always means the same sweep:
+   * asking again returns it and queues nothing new once it completed. A date before the latest
+   * completed sweep is refused, since dunning state only moves forward.
+   */
+  async request(asOf: CalendarDate = this.calendar.today()): Promise<Sweep> {
+    const latest: { as_of: string }[] = await this.dataSource.query(
+      `SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM collections.sweeps WHERE status = 'completed' ORDER BY as_of DESC LIMIT 1`,
+    );
+    if (latest[0] && asOf < latest[0].as_of) {
+      throw DomainError.conflict(`A sweep as of ${latest[0].as_of} already completed; sweeps cannot go back to ${asOf}`);
+    }
+    await this.dataSource.query(
+      `INSERT INTO collections.sweeps (id, as_of, status, stats) VALUES ($1, $2, 'queued', $3::jsonb) ON CONFLICT (as_of) DO NOTHING`,
+      [uuidv7(), asOf, JSON.stringify(EMPTY_SWEEP_STATS)],
+    );
+    const sweep = (await this.dataSource.manager.findOneBy(Sweep, { asOf })) as Sweep;
+    if (sweep.status !== 'completed') {
+      // A fixed jobId: however many replicas or callers ask, BullMQ holds one job per sweep.
+      await this.queue.add(JobNames.RunSweep, { sweepId: sweep.id }, { ...JOB_OPTIONS.RunSweep, jobId: sweep.id });
+    }
+    return sweep;
+  }
+
+  async get(id: string): Promise<Sweep> {
+    const sweep = await this.dataSource.manager.findOneBy(Sweep, { id });
+    if (!sweep) throw DomainError.notFound('Sweep', id);
+    return sweep;
+  }
+}
