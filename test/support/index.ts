@@ -7,3 +7,5 @@ export * from './tokens';
 export * from './invoicing-factory';
 export * from './services';
 export * from './webhook-receiver';
+export * from './isolated-environment';
+export * from './collections-driver';

@@ -111,7 +111,8 @@ export class DunningTasksPhase {
   async closeSettled(asOf: CalendarDate): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE collections.tasks SET status = 'open', updated_at = now() WHERE status = 'snoozed' AND snoozed_until <= $1::date`, [asOf]);
-      const cancelled: { id: string; client_id: string; type: string; dunning_level: number; assignee_id: string | null }[] = await manager.query(
+      // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
+      const [cancelled]: [{ id: string; client_id: string; type: string; dunning_level: number; assignee_id: string | null }[], number] = await manager.query(
         `UPDATE collections.tasks t SET status = 'cancelled', updated_at = now()
          WHERE t.status IN ('open', 'snoozed') AND t.type IN ('reminder', 'final_notice', 'legal_handover')
            AND NOT EXISTS (SELECT 1 FROM invoicing.receivables_v1 r
