@@ -15,6 +15,8 @@ export class AppConfig {
   readonly rateLimitPerMinute: number;
   readonly webhookRetryBaseMs: number;
   readonly webhookTimeoutMs: number;
+  /** Invoices (or clients) per sweep statement and checkpoint. */
+  readonly sweepBatchSize: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -33,5 +35,6 @@ export class AppConfig {
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
     this.webhookRetryBaseMs = env.WEBHOOK_RETRY_BASE_MS;
     this.webhookTimeoutMs = env.WEBHOOK_TIMEOUT_MS;
+    this.sweepBatchSize = env.SWEEP_BATCH_SIZE;
   }
 }

@@ -84,4 +84,11 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(100_000)
+  SWEEP_BATCH_SIZE: number = 5000;
 }

@@ -11,7 +11,8 @@ const DAILY_SWEEP_SCHEDULER = 'daily-sweep';
  * Runs sweeps, and keeps the daily schedule in BullMQ (one scheduler in Redis, however many replicas
  * start). A sweep job that dies with its worker is picked up again as stalled and resumes.
  */
-@Processor(Queues.Sweeps, { concurrency: 1, lockDuration: 60_000 })
+// A killed worker's lock expires after 15 s; another worker then takes the stalled sweep over.
+@Processor(Queues.Sweeps, { concurrency: 1, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 5 })
 export class SweepsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(SweepsProcessor.name);
 

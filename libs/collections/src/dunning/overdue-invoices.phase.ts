@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@ar/config';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { CalendarDate, daysBetween } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
@@ -8,8 +9,6 @@ import { flatLateFee, lateInterest, LateInterestRule } from '../interest/late-in
 import { RateTable } from '../interest/reference-rates.service';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { feesBetween, nextLevel, targetLevel } from './dunning-level';
-
-export const INVOICE_BATCH_SIZE = 5000;
 
 export interface OverdueBatchResult {
   lastInvoiceId: string | null;
@@ -43,6 +42,7 @@ export class OverdueInvoicesPhase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly config: AppConfig,
   ) {}
 
   async runBatch(
@@ -67,7 +67,7 @@ export class OverdueInvoicesPhase {
            AND ($2::uuid IS NULL OR r.invoice_id > $2::uuid)
          ORDER BY r.invoice_id
          LIMIT $3`,
-        [asOf, afterInvoiceId, INVOICE_BATCH_SIZE],
+        [asOf, afterInvoiceId, this.config.sweepBatchSize],
       );
       if (rows.length === 0) return { lastInvoiceId: null, scanned: 0, newlyOverdue: 0, levelChanges: 0 };
 

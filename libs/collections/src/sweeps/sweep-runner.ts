@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@ar/config';
 import { Clock } from '@ar/time';
 import { OverdueInvoicesPhase } from '../dunning/overdue-invoices.phase';
 import { ReferenceRatesService } from '../interest/reference-rates.service';
@@ -9,8 +10,6 @@ import { PromiseReviewPhase } from '../promises/promise-review.phase';
 import { SolvencyAssessor } from '../solvency/solvency-assessor';
 import { DunningTasksPhase } from '../tasks/dunning-tasks.phase';
 import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.entity';
-
-const SOLVENCY_BATCH_SIZE = 1000;
 
 /**
  * Runs one sweep through its phases — overdue invoices, tasks, promises, solvency — in keyset batches.
@@ -30,6 +29,7 @@ export class SweepRunner {
     private readonly promises: PromiseReviewPhase,
     private readonly assessor: SolvencyAssessor,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async run(sweepId: string): Promise<Sweep | null> {
@@ -84,8 +84,9 @@ export class SweepRunner {
       }
 
       const candidates = await this.changedClients(asOf, checkpoint.after);
-      for (let i = 0; i < candidates.length; i += SOLVENCY_BATCH_SIZE) {
-        const batch = candidates.slice(i, i + SOLVENCY_BATCH_SIZE);
+      const batchSize = this.config.sweepBatchSize;
+      for (let i = 0; i < candidates.length; i += batchSize) {
+        const batch = candidates.slice(i, i + batchSize);
         await this.dataSource.transaction(async (manager) => {
           const outcome = await this.assessor.assess(batch, asOf, policies, manager);
           stats.clientsAssessed += outcome.assessed;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { currencyExponent } from '@ar/money';
+import { AppConfig } from '@ar/config';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
@@ -10,8 +11,6 @@ import { PolicyCatalog } from '../policies/policy-catalog';
 import type { RiskClass } from '../solvency/solvency-assessment.entity';
 import { assignee, taskPriority } from './task-rules';
 import { TaskType } from './task.entity';
-
-export const CLIENT_BATCH_SIZE = 2000;
 
 interface GroupRow {
   client_id: string;
@@ -58,6 +57,7 @@ export class DunningTasksPhase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly config: AppConfig,
   ) {}
 
   async runBatch(
@@ -71,7 +71,7 @@ export class DunningTasksPhase {
         `SELECT DISTINCT d.client_id FROM collections.invoice_dunning d
          WHERE d.level >= 1 AND d.as_of = $1::date AND ($2::uuid IS NULL OR d.client_id > $2::uuid)
          ORDER BY d.client_id LIMIT $3`,
-        [asOf, afterClientId, CLIENT_BATCH_SIZE],
+        [asOf, afterClientId, this.config.sweepBatchSize],
       );
       if (clients.length === 0) return { lastClientId: null, created: 0 };
       const clientIds = clients.map((c) => c.client_id);
