@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { loadAppConfig } from '@ar/config';
+import { dropDatabase, siblingDatabaseUrl } from './database-admin';
 import { createMigrationDataSource } from './data-source';
 import { migrate } from './migrate';
 
@@ -9,13 +9,11 @@ import { migrate } from './migrate';
  * then asks TypeORM what it would still change (the same diff `typeorm migration:generate --check` makes).
  */
 async function main(): Promise<void> {
-  const base = new URL(loadAppConfig({ JWT_SECRET: 'unused-by-migrations', ...process.env }).databaseUrl);
-  const scratch = `ar_migration_check_${process.pid}_${Date.now()}`;
-  const url = new URL(base);
-  url.pathname = `/${scratch}`;
+  const base = loadAppConfig({ JWT_SECRET: 'unused-by-migrations', ...process.env }).databaseUrl;
+  const url = siblingDatabaseUrl(base, `ar_migration_check_${process.pid}_${Date.now()}`);
   try {
-    await migrate(url.toString());
-    const dataSource = createMigrationDataSource(url.toString());
+    await migrate(url);
+    const dataSource = createMigrationDataSource(url);
     await dataSource.initialize();
     const pending = await dataSource.driver.createSchemaBuilder().log();
     await dataSource.destroy();
@@ -27,12 +25,7 @@ async function main(): Promise<void> {
       console.log('Migrations match the entities.');
     }
   } finally {
-    const adminUrl = new URL(base);
-    adminUrl.pathname = '/postgres';
-    const admin = new Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(url);
   }
 }
 

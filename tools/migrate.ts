@@ -1,25 +1,11 @@
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { loadAppConfig } from '@ar/config';
+import { createDatabaseIfMissing } from './database-admin';
 import { createMigrationDataSource } from './data-source';
 
 /** Creates the database when it does not exist yet, then applies pending migrations. */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
-  }
-}
-
 export async function migrate(databaseUrl: string): Promise<string[]> {
-  await ensureDatabase(databaseUrl);
+  await createDatabaseIfMissing(databaseUrl);
   const dataSource = createMigrationDataSource(databaseUrl);
   await dataSource.initialize();
   try {

@@ -43,7 +43,7 @@ export async function seedPortfolio(db: Client, size: PortfolioSize): Promise<vo
             due - 30, due, amount, 0, amount, 'open'
      FROM generate_series(1, $1) g,
           LATERAL (SELECT (g - 1) % $2 + 1 AS c, 10000 + (g::bigint * 7919) % 90000 AS amount,
-                          CASE WHEN g % 5 = 0 THEN $3::date - (1 + (g::bigint * 7919) % 120) ELSE $3::date + (g % 30) END AS due) x`,
+                          CASE WHEN g % 5 = 0 THEN $3::date - (1 + (g::bigint * 7919) % 120)::int ELSE $3::date + (g % 30) END AS due) x`,
     [size.invoices, size.clients, size.asOf],
   );
   await db.query('ANALYZE');

@@ -8,7 +8,9 @@ export interface ChildService {
 
 /** Starts a built entry point as its own process, as users run it, and waits until `readyUrl` answers. */
 export async function startChild(script: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildService> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The same V8 heap cap as `npm start` and the Docker image use; BENCH_NODE_ARGS overrides it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=192').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);

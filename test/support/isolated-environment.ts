@@ -1,3 +1,4 @@
+import { siblingDatabaseUrl } from '../../tools/database-admin';
 import { migrate } from '../../tools/migrate';
 import { deleteRedisKeys, dropDatabase } from './test-resources';
 
@@ -13,9 +14,8 @@ export interface IsolatedEnvironment {
  */
 export async function isolatedEnvironment(label: string): Promise<IsolatedEnvironment> {
   const previous = { DATABASE_URL: process.env.DATABASE_URL, QUEUE_PREFIX: process.env.QUEUE_PREFIX };
-  const url = new URL(previous.DATABASE_URL as string);
-  url.pathname = `${url.pathname}_${label}`;
-  const databaseUrl = url.toString();
+  const current = decodeURIComponent(new URL(previous.DATABASE_URL as string).pathname.slice(1));
+  const databaseUrl = siblingDatabaseUrl(previous.DATABASE_URL as string, `${current}_${label}`);
   const queuePrefix = `${previous.QUEUE_PREFIX}_${label}`;
   await migrate(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;

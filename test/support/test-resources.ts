@@ -1,26 +1,11 @@
+import { siblingDatabaseUrl } from '../../tools/database-admin';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 
 /** Names for one test run's own database and Redis key prefix, so parallel runs never collide. */
 export function newRunResources(baseDatabaseUrl: string): { databaseUrl: string; databaseName: string; keyPrefix: string } {
   const runId = `${Date.now().toString(36)}_${process.pid}`;
-  const url = new URL(baseDatabaseUrl);
   const databaseName = `ar_test_${runId}`;
-  url.pathname = `/${databaseName}`;
-  return { databaseUrl: url.toString(), databaseName, keyPrefix: `artest_${runId}` };
-}
-
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  return { databaseUrl: siblingDatabaseUrl(baseDatabaseUrl, databaseName), databaseName, keyPrefix: `artest_${runId}` };
 }
 
 export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
@@ -36,3 +21,5 @@ export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise
     redis.disconnect();
   }
 }
+
+export { dropDatabase } from '../../tools/database-admin';
