@@ -76,6 +76,14 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
     expect(await countRows('invoicing.inbound_messages', 'integration_id = $1', [integration.id])).toBe(0);
   });
 
+  it('answers 422 to a payment for an unknown client and records nothing', async () => {
+    const integration = await f().newIntegration();
+    const unknown = '01900000-0000-7000-8000-00000000abcd';
+    const res = await sendSigned(api(), integration.id, integration.secret, paymentEvent(unknown));
+    expectProblem(res, 422);
+    expect(await countRows('invoicing.inbound_messages', 'integration_id = $1', [integration.id])).toBe(0);
+  });
+
   it('changes nothing for a repeated webhook-id', async () => {
     const integration = await f().newIntegration();
     const { client } = await f().newAccount();

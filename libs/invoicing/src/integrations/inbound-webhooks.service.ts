@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@ar/database';
-import { DomainError } from '@ar/errors';
+import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
 import { PaymentsService } from '../payments/payments.service';
 import { InboundEvent, InboundOutcome } from './inbound-event';
@@ -40,7 +40,11 @@ export class InboundWebhooksService {
   private async apply(integrationId: string, event: InboundEvent, manager: EntityManager): Promise<{ outcome: InboundOutcome; paymentId?: string }> {
     if (event.type === 'payment.received') {
       // A repeated externalId violates payments_source_external_id_key and lands in handle()'s catch.
-      const { payment } = await this.payments.record({ all: true }, event.data, integrationId, manager);
+      const { payment } = await this.payments.record({ all: true }, event.data, integrationId, manager).catch((error: unknown) => {
+        // For a finance system an unknown client is a business error in its message, not a missing route.
+        if (error instanceof DomainError && error.code === ErrorCode.NotFound) throw DomainError.businessRule(error.detail);
+        throw error;
+      });
       return { outcome: 'applied', paymentId: payment.id };
     }
     const reversed = await this.payments.reverseBySource(integrationId, event.data.externalId, manager);
