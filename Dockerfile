@@ -12,8 +12,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
-# The services stream their work in batches; a capped V8 heap keeps the resident size flat (raise it for larger SWEEP_BATCH_SIZE).
-ENV NODE_OPTIONS=--max-old-space-size=192
+# A capped V8 heap keeps the resident size flat; docker-compose.yml gives the collections worker a smaller one.
+ENV NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { deleteKeysWithPrefix } from '../../tools/redis-admin';
 import { createBenchDatabase, withClient } from '../support/bench-database';
 import { freePort, startChild } from '../support/child-service';
 import { clientOfInvoice, seededUuid, seedReceivables } from './seed';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = await createBenchDatabase(base, 'payments');
   const services: { stop: () => Promise<void> }[] = [];
+  const queuePrefix = `bench_${Date.now().toString(36)}`;
   try {
     console.log(`Seeding ${INVOICES} open invoices for ${CLIENTS} clients…`);
     await withClient(database.url, (db) => seedReceivables(db, CLIENTS, INVOICES));
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
         DATABASE_URL: database.url,
         INVOICING_PORT: String(port),
         JWT_SECRET,
-        QUEUE_PREFIX: `bench_${Date.now().toString(36)}`,
+        QUEUE_PREFIX: queuePrefix,
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         DATABASE_POOL_SIZE: '20',
       },
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(services.map((s) => s.stop()));
     await database.drop();
+    await deleteKeysWithPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix);
   }
 }
 

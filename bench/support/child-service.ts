@@ -7,9 +7,9 @@ export interface ChildService {
 }
 
 /** Starts a built entry point as its own process, as users run it, and waits until `readyUrl` answers. */
-export async function startChild(script: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildService> {
-  // The same V8 heap cap as `npm start` and the Docker image use; BENCH_NODE_ARGS overrides it.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=192').split(' ').filter(Boolean);
+export async function startChild(script: string, env: NodeJS.ProcessEnv, readyUrl: string, heapMb = 512): Promise<ChildService> {
+  // The same V8 heap cap as the npm start scripts give this service; BENCH_NODE_ARGS overrides it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? `--max-old-space-size=${heapMb}`).split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -28,7 +28,7 @@ export async function startChild(script: string, env: NodeJS.ProcessEnv, readyUr
     peakRssMb: () => peakRssOf(child.pid as number),
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

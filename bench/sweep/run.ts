@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { seedPortfolio } from '../../tools/portfolio-seed';
+import { deleteKeysWithPrefix } from '../../tools/redis-admin';
 import { createBenchDatabase, withClient } from '../support/bench-database';
 import { freePort, startChild } from '../support/child-service';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = await createBenchDatabase(base, 'sweep');
   let stopWorker: (() => Promise<void>) | undefined;
+  const queuePrefix = `bench_${Date.now().toString(36)}`;
   try {
     const seeded = await timed(() => withClient(database.url, (db) => seedPortfolio(db, { clients: CLIENTS, invoices: INVOICES, asOf: AS_OF })));
     const overdue = await withClient(database.url, async (db) =>
@@ -53,11 +55,12 @@ async function main(): Promise<void> {
         DATABASE_URL: database.url,
         COLLECTIONS_PORT: String(port),
         JWT_SECRET,
-        QUEUE_PREFIX: `bench_${Date.now().toString(36)}`,
+        QUEUE_PREFIX: queuePrefix,
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         COLLECTIONS_SWEEP_CRON: 'off',
       },
       `http://127.0.0.1:${port}/health/ready`,
+      192,
     );
     stopWorker = worker.stop;
     const token = new JwtService({ secret: JWT_SECRET }).sign({ sub: randomUUID(), role: 'finance' });
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
   } finally {
     await stopWorker?.();
     await database.drop();
+    await deleteKeysWithPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix);
   }
 }
 

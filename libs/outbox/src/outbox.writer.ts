@@ -14,19 +14,30 @@ export class OutboxWriter {
 
   async append(manager: EntityManager, schema: OutboxSchema, events: NewOutboxEvent[]): Promise<OutboxEvent[]> {
     if (events.length === 0) return [];
+    const { sql, params, events: written } = this.insertStatement(schema, events, 1);
+    await manager.query(sql, params);
+    return written;
+  }
+
+  /**
+   * The INSERT for these events with parameters numbered from `first`, for a caller that embeds it in
+   * its own statement (a data-modifying CTE) to save a round trip on a hot path.
+   */
+  insertStatement(schema: OutboxSchema, events: NewOutboxEvent[], first: number): { sql: string; params: unknown[]; events: OutboxEvent[] } {
     const occurredAt = this.clock.now().toISOString();
     const rows = events.map((e) => ({ ...e, id: uuidv7(), occurredAt }));
-    await manager.query(
-      `INSERT INTO ${schema}.outbox_events (id, type, aggregate_id, data, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[], $5::timestamptz[])`,
-      [
+    const p = (n: number) => `$${first + n}`;
+    return {
+      sql: `INSERT INTO ${schema}.outbox_events (id, type, aggregate_id, data, occurred_at)
+       SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::uuid[], ${p(3)}::jsonb[], ${p(4)}::timestamptz[])`,
+      params: [
         rows.map((r) => r.id),
         rows.map((r) => r.type),
         rows.map((r) => r.aggregateId),
         rows.map((r) => JSON.stringify(r.data)),
         rows.map((r) => r.occurredAt),
       ],
-    );
-    return rows;
+      events: rows,
+    };
   }
 }

@@ -13,6 +13,20 @@ export interface InvoiceListFilters {
   scope: { sql: string; params: unknown[] };
 }
 
+/** An invoice locked for a payment, with what allocation needs to know. */
+export interface PayableInvoice {
+  id: string;
+  number: string;
+  clientId: string;
+  currency: string;
+  status: InvoiceStatus;
+  issueDate: string;
+  dueDate: string;
+  total: number;
+  settled: number;
+  cashDiscount: { percent: number; days: number } | null;
+}
+
 export interface SettlementChange {
   invoiceId: string;
   paid: number;
@@ -21,6 +35,35 @@ export interface SettlementChange {
 }
 
 const OPEN = `status IN ('open', 'partially_paid')`;
+
+/**
+ * The UPDATE that applies money movements (five parameters from `$first`: invoice ids, paid, discounted,
+ * credited amounts, settlement date) and recomputes status and settlement date. Shared by every writer
+ * of invoice money so the status rule exists once.
+ */
+export function settlementUpdateSql(first: number): string {
+  const p = (n: number) => `$${first + n}`;
+  return `UPDATE invoicing.invoices i
+       SET amount_paid = i.amount_paid + c.paid,
+           amount_discounted = i.amount_discounted + c.discounted,
+           amount_credited = i.amount_credited + c.credited,
+           status = CASE
+             WHEN i.status IN ('void', 'written_off') THEN i.status
+             WHEN i.total = i.amount_paid + c.paid + i.amount_credited + c.credited + i.amount_discounted + c.discounted THEN 'paid'
+             WHEN i.amount_paid + c.paid > 0 OR i.amount_credited + c.credited > 0 THEN 'partially_paid'
+             ELSE 'open' END,
+           settled_on = CASE
+             WHEN i.total = i.amount_paid + c.paid + i.amount_credited + c.credited + i.amount_discounted + c.discounted
+               THEN coalesce(i.settled_on, ${p(4)}::date)
+             ELSE NULL END,
+           updated_at = now()
+       FROM unnest(${p(0)}::uuid[], ${p(1)}::bigint[], ${p(2)}::bigint[], ${p(3)}::bigint[]) AS c(invoice_id, paid, discounted, credited)
+       WHERE i.id = c.invoice_id`;
+}
+
+export function settlementParams(changes: SettlementChange[], settledOn: string): unknown[] {
+  return [changes.map((c) => c.invoiceId), changes.map((c) => c.paid), changes.map((c) => c.discounted), changes.map((c) => c.credited), settledOn];
+}
 
 @Injectable()
 export class InvoiceRepository {
@@ -68,17 +111,7 @@ export class InvoiceRepository {
     return Number(rows[0].exposure);
   }
 
-  /** Locks the client's open invoices in one currency, always in id order so concurrent payers never deadlock. */
-  lockOpenForClient(clientId: string, currency: string, manager: EntityManager): Promise<Invoice[]> {
-    return manager
-      .createQueryBuilder(Invoice, 'i')
-      .where('i.client_id = :clientId AND i.currency = :currency', { clientId, currency })
-      .andWhere(`i.${OPEN}`)
-      .orderBy('i.id', 'ASC')
-      .setLock('pessimistic_write')
-      .getMany();
-  }
-
+  /** Locks invoices in id order, the order every writer of invoice money uses, so payers never deadlock. */
   lockByIds(ids: string[], manager: EntityManager): Promise<Invoice[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return manager
@@ -89,41 +122,59 @@ export class InvoiceRepository {
       .getMany();
   }
 
-  /** Locks the client's invoice whose number appears in a payment reference (the longest match wins). */
-  lockByNumberInReference(clientId: string, currency: string, reference: string, manager: EntityManager): Promise<Invoice | null> {
-    return manager
-      .createQueryBuilder(Invoice, 'i')
-      .where('i.client_id = :clientId AND i.currency = :currency', { clientId, currency })
-      .andWhere(`i.status <> 'void' AND strpos(:reference, i.number) > 0`, { reference })
-      .orderBy('length(i.number)', 'DESC')
-      .addOrderBy('i.id', 'ASC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .getOne();
-  }
-
   /** Applies money movements to many invoices in one statement and recomputes status and settlement date. */
   async applySettlements(changes: SettlementChange[], settledOn: string, manager: EntityManager): Promise<void> {
     if (changes.length === 0) return;
-    await manager.query(
-      `UPDATE invoicing.invoices i
-       SET amount_paid = i.amount_paid + c.paid,
-           amount_discounted = i.amount_discounted + c.discounted,
-           amount_credited = i.amount_credited + c.credited,
-           status = CASE
-             WHEN i.status IN ('void', 'written_off') THEN i.status
-             WHEN i.total = i.amount_paid + c.paid + i.amount_credited + c.credited + i.amount_discounted + c.discounted THEN 'paid'
-             WHEN i.amount_paid + c.paid > 0 OR i.amount_credited + c.credited > 0 THEN 'partially_paid'
-             ELSE 'open' END,
-           settled_on = CASE
-             WHEN i.total = i.amount_paid + c.paid + i.amount_credited + c.credited + i.amount_discounted + c.discounted
-               THEN coalesce(i.settled_on, $5::date)
-             ELSE NULL END,
-           updated_at = now()
-       FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[]) AS c(invoice_id, paid, discounted, credited)
-       WHERE i.id = c.invoice_id`,
-      [changes.map((c) => c.invoiceId), changes.map((c) => c.paid), changes.map((c) => c.discounted), changes.map((c) => c.credited), settledOn],
+    await manager.query(settlementUpdateSql(1), settlementParams(changes, settledOn));
+  }
+
+  /**
+   * Locks the invoices a payment may settle, in id order, with the cash-discount terms of their contracts
+   * (read through `contracts.contract_terms_v1`): the named invoice, the client's invoice whose number the
+   * reference contains (longest match), or all the client's open invoices in the currency.
+   */
+  async lockPayable(
+    target: { invoiceId: string } | { clientId: string; currency: string; reference: string } | { clientId: string; currency: string },
+    manager: EntityManager,
+  ): Promise<PayableInvoice[]> {
+    let where: string;
+    let order = 'i.id';
+    let params: unknown[];
+    if ('invoiceId' in target) {
+      where = 'i.id = $1';
+      params = [target.invoiceId];
+    } else if ('reference' in target) {
+      where = `i.client_id = $1 AND i.currency = $2 AND i.status <> 'void' AND strpos($3, i.number) > 0`;
+      order = 'length(i.number) DESC, i.id LIMIT 1';
+      params = [target.clientId, target.currency, target.reference];
+    } else {
+      where = `i.client_id = $1 AND i.currency = $2 AND i.${OPEN}`;
+      params = [target.clientId, target.currency];
+    }
+    const rows: Record<string, any>[] = await manager.query(
+      `SELECT i.id, i.number, i.client_id, i.currency, i.status, i.total,
+              to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
+              i.amount_paid + i.amount_credited + i.amount_discounted AS settled,
+              t.cash_discount_percent, t.cash_discount_days
+       FROM invoicing.invoices i LEFT JOIN contracts.contract_terms_v1 t ON t.id = i.contract_id
+       WHERE ${where} ORDER BY ${order} FOR UPDATE OF i`,
+      params,
     );
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      clientId: r.client_id,
+      currency: r.currency,
+      status: r.status,
+      issueDate: r.issue_date,
+      dueDate: r.due_date,
+      total: Number(r.total),
+      settled: Number(r.settled),
+      cashDiscount:
+        r.cash_discount_percent !== null && r.cash_discount_days !== null
+          ? { percent: Number(r.cash_discount_percent), days: Number(r.cash_discount_days) }
+          : null,
+    }));
   }
 
   async list(filters: InvoiceListFilters, afterId: string | null, limit: number): Promise<Invoice[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { SettlementChange, settlementParams, settlementUpdateSql } from '../invoices/invoice.repository';
 import { PaymentAllocation } from './payment-allocation.entity';
 import { Payment } from './payment.entity';
 
@@ -36,6 +37,50 @@ export class PaymentRepository {
 
   async save(payment: Payment, manager: EntityManager): Promise<void> {
     await manager.save(Payment, payment);
+  }
+
+  /**
+   * Records an applied payment in one statement: the payment, its ledger rows, the invoices' new
+   * amounts and statuses, and optionally its outbox events (the hot path of payment ingestion).
+   */
+  async recordApplied(
+    payment: Payment,
+    rows: Omit<PaymentAllocation, 'id' | 'createdAt'>[],
+    settlements: SettlementChange[],
+    manager: EntityManager,
+    /** A further data-modifying statement (the outbox insert) whose parameters start at $20. */
+    also?: { sql: string; params: unknown[] },
+  ): Promise<Date> {
+    const result: { created_at: Date }[] = await manager.query(
+      `WITH p AS (
+         INSERT INTO invoicing.payments (id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, status, unapplied_amount)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'applied', $10) RETURNING created_at),
+       a AS (
+         INSERT INTO invoicing.payment_allocations (payment_id, invoice_id, kind, amount, effective_on)
+         SELECT $1, * FROM unnest($11::uuid[], $12::varchar[], $13::bigint[], $14::date[])),
+       s AS (${settlementUpdateSql(15)})${also ? `,
+       o AS (${also.sql})` : ''}
+       SELECT created_at FROM p`,
+      [
+        payment.id,
+        payment.clientId,
+        payment.amount,
+        payment.currency,
+        payment.receivedOn,
+        payment.reference,
+        payment.externalId,
+        payment.sourceKey,
+        payment.invoiceId,
+        payment.unappliedAmount,
+        rows.map((r) => r.invoiceId),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.amount),
+        rows.map((r) => r.effectiveOn),
+        ...settlementParams(settlements, payment.receivedOn),
+        ...(also?.params ?? []),
+      ],
+    );
+    return result[0].created_at;
   }
 
   /** Appends ledger rows in one statement. */

@@ -10,9 +10,8 @@ import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { InvoicingEvents } from '../invoicing-events';
-import { Invoice, invoiceBalance } from '../invoices/invoice.entity';
-import { InvoiceRepository } from '../invoices/invoice.repository';
-import { AllocatableInvoice, allocatePayment, byDueDate } from './allocate-payment';
+import { InvoiceRepository, PayableInvoice } from '../invoices/invoice.repository';
+import { allocatePayment, byDueDate } from './allocate-payment';
 import { MANUAL_SOURCE, Payment } from './payment.entity';
 import { NetAllocation, PaymentRepository } from './payment.repository';
 
@@ -65,22 +64,7 @@ export class PaymentsService {
     if (!client) throw DomainError.notFound('Client', command.clientId);
 
     const targets = await this.lockTargets(command, manager);
-    const terms = await this.directory.contractTerms([...new Set(targets.map((i) => i.contractId))], manager);
-    const allocatable: AllocatableInvoice[] = targets
-      .map((invoice) => {
-        const t = terms.get(invoice.contractId);
-        return {
-          id: invoice.id,
-          number: invoice.number,
-          issueDate: invoice.issueDate,
-          dueDate: invoice.dueDate,
-          total: invoice.total,
-          settled: invoice.total - invoiceBalance(invoice),
-          cashDiscount: t?.cashDiscountPercent != null && t.cashDiscountDays != null ? { percent: t.cashDiscountPercent, days: t.cashDiscountDays } : null,
-        };
-      })
-      .sort(byDueDate);
-    const { allocations, unapplied } = allocatePayment(command.amount, command.receivedOn, allocatable);
+    const { allocations, unapplied } = allocatePayment(command.amount, command.receivedOn, [...targets].sort(byDueDate));
 
     const payment = Object.assign(new Payment(), {
       id: uuidv7(),
@@ -96,28 +80,12 @@ export class PaymentsService {
       unappliedAmount: unapplied,
       reversedOn: null,
     });
-    await this.payments.insert(payment, manager);
-    await this.payments.appendAllocations(
-      allocations.flatMap((a) => [
-        { paymentId: payment.id, invoiceId: a.invoiceId, kind: 'payment' as const, amount: a.paid, effectiveOn: payment.receivedOn },
-        ...(a.discounted > 0
-          ? [{ paymentId: payment.id, invoiceId: a.invoiceId, kind: 'discount' as const, amount: a.discounted, effectiveOn: payment.receivedOn }]
-          : []),
-      ]),
-      manager,
-    );
-    await this.invoices.applySettlements(
-      allocations.map((a) => ({ invoiceId: a.invoiceId, paid: a.paid, discounted: a.discounted, credited: 0 })),
-      payment.receivedOn,
-      manager,
-    );
-
     const byId = new Map(targets.map((i) => [i.id, i]));
     const net = allocations.map((a) => ({ invoiceId: a.invoiceId, paid: a.paid, discounted: a.discounted }));
     const events: NewOutboxEvent[] = [{ type: InvoicingEvents.PaymentReceived, aggregateId: payment.id, data: paymentEventData(payment, net) }];
     for (const a of allocations) {
-      const invoice = byId.get(a.invoiceId) as Invoice;
-      if (invoiceBalance(invoice) === a.paid + a.discounted) {
+      const invoice = byId.get(a.invoiceId) as PayableInvoice;
+      if (invoice.total - invoice.settled === a.paid + a.discounted) {
         events.push({
           type: InvoicingEvents.InvoicePaid,
           aggregateId: invoice.id,
@@ -125,7 +93,18 @@ export class PaymentsService {
         });
       }
     }
-    await this.outbox.append(manager, 'invoicing', events);
+    payment.createdAt = await this.payments.recordApplied(
+      payment,
+      allocations.flatMap((a) => [
+        { paymentId: payment.id, invoiceId: a.invoiceId, kind: 'payment' as const, amount: a.paid, effectiveOn: payment.receivedOn },
+        ...(a.discounted > 0
+          ? [{ paymentId: payment.id, invoiceId: a.invoiceId, kind: 'discount' as const, amount: a.discounted, effectiveOn: payment.receivedOn }]
+          : []),
+      ]),
+      allocations.map((a) => ({ invoiceId: a.invoiceId, paid: a.paid, discounted: a.discounted, credited: 0 })),
+      manager,
+      this.outbox.insertStatement('invoicing', events, 20),
+    );
     return { payment, allocations: net };
   }
 
@@ -188,9 +167,9 @@ export class PaymentsService {
     return { payment, allocations: [] };
   }
 
-  private async lockTargets(command: RecordPaymentCommand, manager: EntityManager): Promise<Invoice[]> {
+  private async lockTargets(command: RecordPaymentCommand, manager: EntityManager): Promise<PayableInvoice[]> {
     if (command.invoiceId) {
-      const [invoice] = await this.invoices.lockByIds([command.invoiceId], manager);
+      const [invoice] = await this.invoices.lockPayable({ invoiceId: command.invoiceId }, manager);
       if (!invoice || invoice.clientId !== command.clientId) {
         throw DomainError.businessRule(`Invoice ${command.invoiceId} does not belong to client ${command.clientId}`);
       }
@@ -202,11 +181,12 @@ export class PaymentsService {
       }
       return [invoice];
     }
+    const { clientId, currency } = command;
     if (command.reference) {
-      const quoted = await this.invoices.lockByNumberInReference(command.clientId, command.currency, command.reference, manager);
-      if (quoted) return [quoted];
+      const quoted = await this.invoices.lockPayable({ clientId, currency, reference: command.reference }, manager);
+      if (quoted.length > 0) return quoted;
     }
-    return this.invoices.lockOpenForClient(command.clientId, command.currency, manager);
+    return this.invoices.lockPayable({ clientId, currency }, manager);
   }
 
   private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>, externalId?: string | null): Promise<T> {
