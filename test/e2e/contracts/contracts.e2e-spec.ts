@@ -109,6 +109,22 @@ describe('contracts service: contracts', () => {
     expect((await factory.admin.get(`/v1/contracts/${contract.id}`)).body.status).toBe('draft');
   });
 
+  it('accepts the standard dunning policy and refuses an unknown one with 422', async () => {
+    const manager = await factory.newUser();
+    const client = await factory.newClient(manager.id);
+    const standard = await factory.newContract(client.id, { dunningPolicyId: '00000000-0000-4000-8000-000000000001' });
+    expect(standard.dunningPolicyId).toBe('00000000-0000-4000-8000-000000000001');
+    const res = await factory.admin.post('/v1/contracts', {
+      clientId: client.id,
+      number: 'K-policy',
+      currency: 'EUR',
+      paymentTermDays: 30,
+      startsOn: '2026-01-01',
+      dunningPolicyId: '01900000-0000-7000-8000-0000000000ff',
+    });
+    expectProblem(res, 422);
+  });
+
   it('keeps contract numbers unique per client (409) but not across clients', async () => {
     const manager = await factory.newUser();
     const a = await factory.newClient(manager.id);

@@ -113,6 +113,7 @@ export class CreateCollectionsSchema1764216300000 implements MigrationInterface 
     await queryRunner.query(`
       CREATE VIEW collections.invoice_dunning_v1 AS
         SELECT invoice_id, client_id, level, interest_amount, fee_amount, as_of FROM collections.invoice_dunning`);
+    await queryRunner.query(`CREATE VIEW collections.dunning_policies_v1 AS SELECT id, name FROM collections.dunning_policies`);
     await queryRunner.query(`
       CREATE VIEW collections.client_solvency_v1 AS
         SELECT DISTINCT ON (client_id) client_id, as_of, score, risk_class, decision, created_at
@@ -121,6 +122,7 @@ export class CreateCollectionsSchema1764216300000 implements MigrationInterface 
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP VIEW collections.client_solvency_v1`);
+    await queryRunner.query(`DROP VIEW collections.dunning_policies_v1`);
     await queryRunner.query(`DROP VIEW collections.invoice_dunning_v1`);
     await queryRunner.query(`DROP TABLE collections.outbox_events`);
     await queryRunner.query(`ALTER TABLE "collections"."dunning_policy_levels" DROP CONSTRAINT "dunning_policy_levels_policy_id_fkey"`);

@@ -46,6 +46,7 @@ export class ContractsService {
   async create(principal: Principal, command: CreateContractCommand): Promise<Contract> {
     validateTerms(command);
     const client = await this.clients.get(principal, command.clientId);
+    if (command.dunningPolicyId) await this.requireDunningPolicy(command.dunningPolicyId);
     const contract = Object.assign(new Contract(), {
       id: uuidv7(),
       clientId: client.id,
@@ -116,6 +117,12 @@ export class ContractsService {
       }
       contract.endsOn = endsOn;
     });
+  }
+
+  /** Policies belong to the collections context, which publishes them as `collections.dunning_policies_v1`. */
+  private async requireDunningPolicy(id: string): Promise<void> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM collections.dunning_policies_v1 WHERE id = $1`, [id]);
+    if (rows.length === 0) throw DomainError.businessRule(`Dunning policy ${id} does not exist`);
   }
 
   private async transition(
