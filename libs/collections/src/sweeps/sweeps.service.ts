@@ -34,11 +34,19 @@ export class SweepsService {
       [uuidv7(), asOf, JSON.stringify(EMPTY_SWEEP_STATS)],
     );
     const sweep = (await this.dataSource.manager.findOneBy(Sweep, { asOf })) as Sweep;
-    if (sweep.status !== 'completed') {
-      // A fixed jobId: however many replicas or callers ask, BullMQ holds one job per sweep.
-      await this.queue.add(JobNames.RunSweep, { sweepId: sweep.id }, { ...JOB_OPTIONS.RunSweep, jobId: sweep.id });
-    }
+    if (sweep.status !== 'completed') await this.enqueue(sweep.id);
     return sweep;
+  }
+
+  /** A fixed jobId: however many replicas or callers ask, BullMQ holds one job per sweep. */
+  private async enqueue(sweepId: string): Promise<void> {
+    const existing = await this.queue.getJob(sweepId);
+    // A sweep that failed for good is asked for again: retry the same job, which resumes from its checkpoint.
+    if (existing && (await existing.isFailed())) {
+      await existing.retry('failed');
+      return;
+    }
+    await this.queue.add(JobNames.RunSweep, { sweepId }, { ...JOB_OPTIONS.RunSweep, jobId: sweepId });
   }
 
   async get(id: string): Promise<Sweep> {
