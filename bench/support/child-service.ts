@@ -10,7 +10,7 @@ export interface ChildService {
 export async function startChild(script: string, env: NodeJS.ProcessEnv, readyUrl: string, heapMb = 512): Promise<ChildService> {
   // The same V8 heap cap as the npm start scripts give this service; BENCH_NODE_ARGS overrides it.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? `--max-old-space-size=${heapMb}`).split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', process.env.BENCH_SHOW_LOGS === '1' ? 'inherit' : 'ignore', 'inherit'] });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);

@@ -45,6 +45,12 @@ export class SweepRunner {
     const policies = await this.policiesLoader.load();
     const rates = await this.rates.table();
     this.logger.log({ sweepId, asOf, resumeFrom: checkpoint }, 'Sweep running');
+    const phaseMs: Record<string, number> = {};
+    let phaseStart = Date.now();
+    const phaseDone = (phase: string) => {
+      phaseMs[phase] = Date.now() - phaseStart;
+      phaseStart = Date.now();
+    };
 
     try {
       if (checkpoint.phase === 'invoices') {
@@ -60,6 +66,7 @@ export class SweepRunner {
         }
         checkpoint = { phase: 'tasks', after: null };
         await save(this.dataSource.manager, checkpoint);
+        phaseDone('invoices');
       }
 
       if (checkpoint.phase === 'tasks') {
@@ -74,6 +81,7 @@ export class SweepRunner {
         }
         checkpoint = { phase: 'promises', after: null };
         await save(this.dataSource.manager, checkpoint);
+        phaseDone('tasks');
       }
 
       if (checkpoint.phase === 'promises') {
@@ -81,6 +89,7 @@ export class SweepRunner {
         await this.promises.run(asOf);
         checkpoint = { phase: 'solvency', after: null };
         await save(this.dataSource.manager, checkpoint);
+        phaseDone('promises');
       }
 
       const candidates = await this.changedClients(asOf, checkpoint.after);
@@ -96,8 +105,9 @@ export class SweepRunner {
         });
       }
 
+      phaseDone('solvency');
       await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'completed', finishedAt: this.clock.now(), checkpoint: null, stats });
-      this.logger.log({ sweepId, asOf, stats }, 'Sweep completed');
+      this.logger.log({ sweepId, asOf, stats, phaseMs }, 'Sweep completed');
     } catch (error) {
       await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'failed', error: String((error as Error).message).slice(0, 1000) });
       throw error;
