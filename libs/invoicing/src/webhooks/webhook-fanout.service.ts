@@ -18,9 +18,10 @@ export class WebhookFanoutService {
   ) {}
 
   async fanOut(event: OutboxEventJob): Promise<number> {
+    // A subscriber receives the events that occur after it subscribed, not the history before it.
     const endpoints: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM invoicing.webhook_endpoints WHERE status = 'active' AND $1 = ANY(events)`,
-      [event.type],
+      `SELECT id FROM invoicing.webhook_endpoints WHERE status = 'active' AND $1 = ANY(events) AND created_at <= $2::timestamptz`,
+      [event.type, event.occurredAt],
     );
     if (endpoints.length === 0) return 0;
     const payload = { id: event.id, type: event.type, occurredAt: event.occurredAt, data: event.data };
