@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canSeeManager, Principal, VisibilityService } from '@ar/auth';
+import { Principal, VisibilityService } from '@ar/auth';
 import { DomainError } from '@ar/errors';
 import { BusinessCalendar } from '@ar/time';
+import { ClientDirectory } from '../directory/client-directory';
 import { PolicyCatalogLoader } from '../policies/policy-catalog';
 import { SolvencyAssessment } from './solvency-assessment.entity';
 import { SolvencyAssessor } from './solvency-assessor';
@@ -15,6 +16,7 @@ export class SolvencyService {
     private readonly assessor: SolvencyAssessor,
     private readonly policies: PolicyCatalogLoader,
     private readonly visibility: VisibilityService,
+    private readonly clients: ClientDirectory,
     private readonly calendar: BusinessCalendar,
   ) {}
 
@@ -33,9 +35,6 @@ export class SolvencyService {
   }
 
   private async requireVisibleClient(principal: Principal, clientId: string): Promise<void> {
-    const rows = await this.dataSource.query(`SELECT account_manager_id FROM contracts.client_directory_v1 WHERE id = $1`, [clientId]);
-    if (rows.length === 0 || !canSeeManager(await this.visibility.scopeFor(principal), rows[0].account_manager_id)) {
-      throw DomainError.notFound('Client', clientId);
-    }
+    if (!(await this.clients.isVisible(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
   }
 }

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { canSeeManager, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeCursor, Page, toPage } from '@ar/http';
 import { OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
+import { ClientDirectory } from '../directory/client-directory';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
 import { Task, TaskOutcome, TaskStatus } from './task.entity';
 
@@ -29,6 +30,7 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visibility: VisibilityService,
+    private readonly clients: ClientDirectory,
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
   ) {}
@@ -141,7 +143,6 @@ export class TasksService {
 
   private async canSee(scope: VisibilityScope, principal: Principal, task: Task, manager?: EntityManager): Promise<boolean> {
     if (scope.all || task.assigneeId === principal.userId) return true;
-    const rows = await (manager ?? this.dataSource.manager).query(`SELECT account_manager_id FROM contracts.client_directory_v1 WHERE id = $1`, [task.clientId]);
-    return rows.length > 0 && canSeeManager(scope, rows[0].account_manager_id);
+    return this.clients.isVisible(scope, task.clientId, manager);
   }
 }
