@@ -129,52 +129,62 @@ export class InvoiceRepository {
   }
 
   /**
-   * Locks the invoices a payment may settle, in id order, with the cash-discount terms of their contracts
-   * (read through `contracts.contract_terms_v1`): the named invoice, the client's invoice whose number the
-   * reference contains (longest match), or all the client's open invoices in the currency.
+   * Reads the paying client (through `contracts.client_directory_v1`) and locks, in the same round trip
+   * and in id order, the invoices the payment may settle with their contracts' cash-discount terms:
+   * the named invoice, the client's invoice whose number the reference contains (longest match), or all
+   * the client's open invoices in the currency. `client` is null when no such client exists.
    */
   async lockPayable(
-    target: { invoiceId: string } | { clientId: string; currency: string; reference: string } | { clientId: string; currency: string },
+    clientId: string,
+    target: { invoiceId: string } | { currency: string; reference: string } | { currency: string },
     manager: EntityManager,
-  ): Promise<PayableInvoice[]> {
+  ): Promise<{ client: { accountManagerId: string | null } | null; invoices: PayableInvoice[] }> {
     let where: string;
     let order = 'i.id';
     let params: unknown[];
     if ('invoiceId' in target) {
-      where = 'i.id = $1';
-      params = [target.invoiceId];
+      where = 'i.id = $2';
+      params = [clientId, target.invoiceId];
     } else if ('reference' in target) {
-      where = `i.client_id = $1 AND i.currency = $2 AND i.status <> 'void' AND strpos($3, i.number) > 0`;
+      where = `i.client_id = c.id AND i.currency = $2 AND i.status <> 'void' AND strpos($3, i.number) > 0`;
       order = 'length(i.number) DESC, i.id LIMIT 1';
-      params = [target.clientId, target.currency, target.reference];
+      params = [clientId, target.currency, target.reference];
     } else {
-      where = `i.client_id = $1 AND i.currency = $2 AND i.${OPEN}`;
-      params = [target.clientId, target.currency];
+      where = `i.client_id = c.id AND i.currency = $2 AND i.${OPEN}`;
+      params = [clientId, target.currency];
     }
     const rows: Record<string, any>[] = await manager.query(
-      `SELECT i.id, i.number, i.client_id, i.currency, i.status, i.total,
-              to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
-              i.amount_paid + i.amount_credited + i.amount_discounted AS settled,
-              t.cash_discount_percent, t.cash_discount_days
-       FROM invoicing.invoices i LEFT JOIN contracts.contract_terms_v1 t ON t.id = i.contract_id
-       WHERE ${where} ORDER BY ${order} FOR UPDATE OF i`,
+      `SELECT c.account_manager_id, x.*
+       FROM contracts.client_directory_v1 c
+       LEFT JOIN LATERAL (
+         SELECT i.id, i.number, i.client_id, i.currency, i.status, i.total,
+                to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
+                i.amount_paid + i.amount_credited + i.amount_discounted AS settled,
+                t.cash_discount_percent, t.cash_discount_days
+         FROM invoicing.invoices i LEFT JOIN contracts.contract_terms_v1 t ON t.id = i.contract_id
+         WHERE ${where} ORDER BY ${order} FOR UPDATE OF i) x ON true
+       WHERE c.id = $1`,
       params,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      clientId: r.client_id,
-      currency: r.currency,
-      status: r.status,
-      issueDate: r.issue_date,
-      dueDate: r.due_date,
-      total: Number(r.total),
-      settled: Number(r.settled),
-      cashDiscount:
-        r.cash_discount_percent !== null && r.cash_discount_days !== null
-          ? { percent: Number(r.cash_discount_percent), days: Number(r.cash_discount_days) }
-          : null,
-    }));
+    if (rows.length === 0) return { client: null, invoices: [] };
+    const invoices = rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id,
+        number: r.number,
+        clientId: r.client_id,
+        currency: r.currency,
+        status: r.status,
+        issueDate: r.issue_date,
+        dueDate: r.due_date,
+        total: Number(r.total),
+        settled: Number(r.settled),
+        cashDiscount:
+          r.cash_discount_percent !== null && r.cash_discount_days !== null
+            ? { percent: Number(r.cash_discount_percent), days: Number(r.cash_discount_days) }
+            : null,
+      }));
+    return { client: { accountManagerId: rows[0].account_manager_id }, invoices };
   }
 
   async list(filters: InvoiceListFilters, afterId: string | null, limit: number): Promise<Invoice[]> {

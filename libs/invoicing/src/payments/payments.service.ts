@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { canSeeManager, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeCursor, Page, toPage } from '@ar/http';
@@ -60,15 +60,13 @@ export class PaymentsService {
    * the client as unapplied credit. Runs inside the caller's transaction.
    */
   async record(scope: VisibilityScope, command: RecordPaymentCommand, sourceKey: string, manager: EntityManager): Promise<PaymentView> {
-    const client = await this.directory.visibleClient(scope, command.clientId, manager);
-    if (!client) throw DomainError.notFound('Client', command.clientId);
-
-    const targets = await this.lockTargets(command, manager);
+    const { client, invoices: targets } = await this.lockTargets(command, manager);
+    if (!client || !canSeeManager(scope, client.accountManagerId)) throw DomainError.notFound('Client', command.clientId);
     const { allocations, unapplied } = allocatePayment(command.amount, command.receivedOn, [...targets].sort(byDueDate));
 
     const payment = Object.assign(new Payment(), {
       id: uuidv7(),
-      clientId: client.id,
+      clientId: command.clientId,
       amount: command.amount,
       currency: command.currency,
       receivedOn: command.receivedOn,
@@ -167,26 +165,29 @@ export class PaymentsService {
     return { payment, allocations: [] };
   }
 
-  private async lockTargets(command: RecordPaymentCommand, manager: EntityManager): Promise<PayableInvoice[]> {
+  private async lockTargets(command: RecordPaymentCommand, manager: EntityManager): ReturnType<InvoiceRepository['lockPayable']> {
+    const { clientId, currency } = command;
     if (command.invoiceId) {
-      const [invoice] = await this.invoices.lockPayable({ invoiceId: command.invoiceId }, manager);
-      if (!invoice || invoice.clientId !== command.clientId) {
-        throw DomainError.businessRule(`Invoice ${command.invoiceId} does not belong to client ${command.clientId}`);
+      const named = await this.invoices.lockPayable(clientId, { invoiceId: command.invoiceId }, manager);
+      const [invoice] = named.invoices;
+      // An unknown client is reported as such (404) before anything about the invoice.
+      if (named.client === null) return named;
+      if (!invoice || invoice.clientId !== clientId) {
+        throw DomainError.businessRule(`Invoice ${command.invoiceId} does not belong to client ${clientId}`);
       }
-      if (invoice.currency !== command.currency) {
-        throw DomainError.businessRule(`The payment is in ${command.currency} but invoice ${invoice.number} is in ${invoice.currency}`);
+      if (invoice.currency !== currency) {
+        throw DomainError.businessRule(`The payment is in ${currency} but invoice ${invoice.number} is in ${invoice.currency}`);
       }
       if (invoice.status === 'void' || invoice.status === 'written_off') {
         throw DomainError.businessRule(`Invoice ${invoice.number} is ${invoice.status} and cannot take payments`);
       }
-      return [invoice];
+      return named;
     }
-    const { clientId, currency } = command;
     if (command.reference) {
-      const quoted = await this.invoices.lockPayable({ clientId, currency, reference: command.reference }, manager);
-      if (quoted.length > 0) return quoted;
+      const quoted = await this.invoices.lockPayable(clientId, { currency, reference: command.reference }, manager);
+      if (quoted.client === null || quoted.invoices.length > 0) return quoted;
     }
-    return this.invoices.lockPayable({ clientId, currency }, manager);
+    return this.invoices.lockPayable(clientId, { currency }, manager);
   }
 
   private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>, externalId?: string | null): Promise<T> {
