@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import { Queues } from '@ar/queues';
 import { expectProblem, IsolatedEnvironment, isolatedEnvironment, RunningSystem, startSystem, tokenFor } from '@ar/testing';
 
 describe('collections: policies, reference rates and on-demand solvency checks', () => {
@@ -7,11 +9,23 @@ describe('collections: policies, reference rates and on-demand solvency checks',
 
   beforeAll(async () => {
     env = await isolatedEnvironment('collapi');
+    process.env.COLLECTIONS_SWEEP_CRON = '30 5 * * 1-5';
     system = await startSystem({ collections: true });
   });
   afterAll(async () => {
+    process.env.COLLECTIONS_SWEEP_CRON = 'off';
     await system.close();
     await env.restore();
+  });
+
+  it('registers the daily sweep as one BullMQ job scheduler in the business time zone', async () => {
+    const queue = new Queue(Queues.Sweeps, { connection: { url: process.env.REDIS_URL }, prefix: `${env.queuePrefix}:bull` });
+    try {
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers).toEqual([expect.objectContaining({ key: 'daily-sweep', pattern: '30 5 * * 1-5', tz: 'Europe/Berlin' })]);
+    } finally {
+      await queue.close();
+    }
   });
 
   it('lists the seeded standard policy with the documented levels', async () => {
