@@ -181,6 +181,10 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
     const [task] = (await tasksOf(admin(), ids.deputised.client.id)).filter((t: { status: string }) => t.status === 'open');
     const res = await collections().as(ids.deputy.token).post(`/v1/tasks/${task.id}/snooze`, { until: '2099-01-01' });
     expect(res.body).toMatchObject({ status: 'snoozed', snoozedUntil: '2099-01-01' });
+    const visible = (await collections().as(ids.deputy.token).get('/v1/tasks')).body.data.map((t: { id: string }) => t.id);
+    expect(visible).not.toContain(task.id);
+    const snoozed = (await collections().as(ids.deputy.token).get('/v1/tasks?status=snoozed')).body.data.map((t: { id: string }) => t.id);
+    expect(snoozed).toContain(task.id);
     expectProblem(await collections().as(ids.deputy.token).post(`/v1/tasks/${task.id}/snooze`, { until: '2001-01-01' }), 422);
   });
 });

@@ -48,6 +48,8 @@ export class TasksService {
     }
     if (filters.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: filters.assigneeId });
     if (filters.status) qb.andWhere('t.status = :status', { status: filters.status });
+    // Snoozing hides a task from the default list until its date; ask for status=snoozed to see it.
+    else qb.andWhere(`NOT (t.status = 'snoozed' AND t.snoozed_until > :today)`, { today: this.calendar.today() });
     if (filters.clientId) qb.andWhere('t.client_id = :clientId', { clientId: filters.clientId });
     if (after) qb.andWhere('(t.priority < :p OR (t.priority = :p AND t.id > :id))', { p: after[0], id: after[1] });
     const rows = await qb.getMany();
