@@ -13,6 +13,7 @@ import { SweepsController } from './sweeps/sweeps.controller';
 import { SweepsProcessor } from './sweeps/sweeps.processor';
 import { TasksController } from './tasks/tasks.controller';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
+import { WorkerSelfCheck } from './worker-self-check';
 
 /**
  * The collections service: its HTTP API and the background workers — sweeps, event reactions and
@@ -28,6 +29,6 @@ import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor'
     WebhooksModule,
   ],
   controllers: [SweepsController, TasksController, DunningPoliciesController, SolvencyController, ReferenceRatesController],
-  providers: [SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor],
+  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor],
 })
 export class CollectionsAppModule {}

@@ -1,2 +1,3 @@
 export * from './queue-definitions';
 export * from './queues.module';
+export * from './job-handler-check';

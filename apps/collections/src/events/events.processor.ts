@@ -12,6 +12,8 @@ import { JobNames, OutboxEventJob, Queues } from '@ar/queues';
  */
 @Processor(Queues.Events, { concurrency: 8 })
 export class EventsProcessor extends WorkerHost {
+  static readonly handles = [JobNames.OutboxEvent] as const;
+
   private readonly logger = new Logger(EventsProcessor.name);
 
   constructor(

@@ -11,6 +11,8 @@ const INBOUND_MESSAGE_RETENTION_DAYS = 7;
 /** Housekeeping on BullMQ job schedulers, so it runs once per interval however many replicas run. */
 @Processor(Queues.Maintenance)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  static readonly handles = [JobNames.RequeueStalledDeliveries, JobNames.PurgeExpiredRecords] as const;
+
   constructor(
     @InjectQueue(Queues.Maintenance) private readonly queue: Queue,
     private readonly deliveries: WebhookDeliveryService,

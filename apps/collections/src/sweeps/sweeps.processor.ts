@@ -14,6 +14,8 @@ const DAILY_SWEEP_SCHEDULER = 'daily-sweep';
 // A killed worker's lock expires after 15 s; another worker then takes the stalled sweep over.
 @Processor(Queues.Sweeps, { concurrency: 1, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 5 })
 export class SweepsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  static readonly handles = [JobNames.RunSweep, JobNames.ScheduledSweep] as const;
+
   private readonly logger = new Logger(SweepsProcessor.name);
 
   constructor(

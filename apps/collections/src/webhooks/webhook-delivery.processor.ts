@@ -6,6 +6,8 @@ import { DeliverWebhookJob, JobNames, Queues } from '@ar/queues';
 /** Runs one delivery attempt per job; the service schedules any retry as a new delayed job. */
 @Processor(Queues.WebhookDeliveries, { concurrency: 16 })
 export class WebhookDeliveryProcessor extends WorkerHost {
+  static readonly handles = [JobNames.DeliverWebhook] as const;
+
   constructor(private readonly deliveries: WebhookDeliveryService) {
     super();
   }
