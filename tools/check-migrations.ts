@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { loadAppConfig } from '@ar/config';
 import { dropDatabase, siblingDatabaseUrl } from './database-admin';
-import { createMigrationDataSource } from './data-source';
+import { createMigrationDataSource, databaseUrlFromEnv } from './data-source';
 import { migrate } from './migrate';
 
 /**
@@ -9,7 +8,7 @@ import { migrate } from './migrate';
  * then asks TypeORM what it would still change (the same diff `typeorm migration:generate --check` makes).
  */
 async function main(): Promise<void> {
-  const base = loadAppConfig({ JWT_SECRET: 'unused-by-migrations', ...process.env }).databaseUrl;
+  const base = databaseUrlFromEnv();
   const url = siblingDatabaseUrl(base, `ar_migration_check_${process.pid}_${Date.now()}`);
   try {
     await migrate(url);

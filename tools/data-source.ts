@@ -19,10 +19,10 @@ export function createMigrationDataSource(databaseUrl: string): DataSource {
   });
 }
 
-// The TypeORM CLI (`migration:generate`, `migration:revert`) loads this default export.
-export default createMigrationDataSource(loadAppConfigForCli());
-
-function loadAppConfigForCli(): string {
-  // The CLI needs only the database; JWT_SECRET is irrelevant to it.
+/** DATABASE_URL as the services validate it; the tools need only the database, not JWT_SECRET. */
+export function databaseUrlFromEnv(): string {
   return loadAppConfig({ JWT_SECRET: 'unused-by-migrations', ...process.env }).databaseUrl;
 }
+
+// The TypeORM CLI (`migration:generate`, `migration:revert`) loads this default export.
+export default createMigrationDataSource(databaseUrlFromEnv());

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { loadAppConfig } from '@ar/config';
 import { createDatabaseIfMissing } from './database-admin';
-import { createMigrationDataSource } from './data-source';
+import { createMigrationDataSource, databaseUrlFromEnv } from './data-source';
 
 /** Creates the database when it does not exist yet, then applies pending migrations. */
 export async function migrate(databaseUrl: string): Promise<string[]> {
@@ -17,8 +16,7 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  const { databaseUrl } = loadAppConfig({ JWT_SECRET: 'unused-by-migrations', ...process.env });
-  migrate(databaseUrl)
+  migrate(databaseUrlFromEnv())
     .then((applied) => {
       console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
     })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BusinessCalendar } from '@ar/time';
 import { Principal } from './principal';
 
@@ -9,6 +9,18 @@ export type VisibilityScope = { readonly all: true } | { readonly all: false; re
 
 export function canSeeManager(scope: VisibilityScope, managerId: string | null): boolean {
   return scope.all || (managerId !== null && scope.managerIds.includes(managerId));
+}
+
+/**
+ * A SQL condition limiting a client id column to the scope's clients (through the contracts context's
+ * `contracts.client_directory_v1` view), and its parameter; `placeholder` is `$n::uuid[]` or `:name`.
+ */
+export function clientScopeCondition(scope: VisibilityScope, clientIdColumn: string, placeholder: string): { sql: string; params: unknown[] } {
+  if (scope.all) return { sql: 'true', params: [] };
+  return {
+    sql: `${clientIdColumn} IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ANY(${placeholder}))`,
+    params: [scope.managerIds],
+  };
 }
 
 /**
@@ -30,5 +42,14 @@ export class VisibilityService {
       [principal.userId, this.calendar.today()],
     );
     return { all: false, managerIds: [principal.userId, ...rows.map((r) => r.id)] };
+  }
+
+  /** Whether the client exists and the scope may see it (callers answer 404 otherwise). */
+  async canSeeClient(scope: VisibilityScope, clientId: string, manager?: EntityManager): Promise<boolean> {
+    const rows: { account_manager_id: string | null }[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT account_manager_id FROM contracts.client_directory_v1 WHERE id = $1`,
+      [clientId],
+    );
+    return rows.length > 0 && canSeeManager(scope, rows[0].account_manager_id);
   }
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@ar/outbox';
 import { COLLECTIONS_ENTITIES } from './collections-persistence';
-import { ClientDirectory } from './directory/client-directory';
 import { OverdueInvoicesPhase } from './dunning/overdue-invoices.phase';
 import { ReferenceRatesService } from './interest/reference-rates.service';
 import { DunningPoliciesService } from './policies/dunning-policies.service';
@@ -18,7 +17,6 @@ import { TasksService } from './tasks/tasks.service';
 @Module({
   imports: [TypeOrmModule.forFeature(COLLECTIONS_ENTITIES), OutboxModule],
   providers: [
-    ClientDirectory,
     PolicyCatalogLoader,
     ReferenceRatesService,
     DunningPoliciesService,

@@ -1,7 +1,5 @@
 /** Postgres SQLSTATE codes the services react to. */
 export const PG_UNIQUE_VIOLATION = '23505';
-export const PG_FOREIGN_KEY_VIOLATION = '23503';
-export const PG_CHECK_VIOLATION = '23514';
 
 export function pgErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

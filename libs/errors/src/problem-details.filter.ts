@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isUniqueViolation } from '@ar/database';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemFor } from './problem-details';
@@ -25,10 +26,6 @@ interface BodyParserError {
 
 function isBodyParserError(e: unknown): e is BodyParserError {
   return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && 'status' in e;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { driverError?: { code?: string } }).driverError?.code === '23505';
 }
 
 function httpExceptionDetail(exception: HttpException): string {

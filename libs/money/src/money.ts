@@ -4,6 +4,3 @@ export interface Money {
   currency: string;
 }
 
-export function isMinorUnitAmount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
-}

@@ -31,6 +31,3 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
-export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
-  return a >= b ? a : b;
-}

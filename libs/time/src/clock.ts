@@ -8,16 +8,3 @@ export class Clock {
   }
 }
 
-export class FixedClock extends Clock {
-  constructor(private instant: Date) {
-    super();
-  }
-
-  override now(): Date {
-    return new Date(this.instant);
-  }
-
-  set(instant: Date): void {
-    this.instant = instant;
-  }
-}

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Client } from '@ar/contracts';
+import { Client, creditLimitOf } from '@ar/contracts';
 import { MoneyDto } from '@ar/http';
 
 export class ClientResponse {
@@ -29,10 +29,7 @@ export function toClientResponse(client: Client): ClientResponse {
     segment: client.segment,
     language: client.language,
     accountManagerId: client.accountManagerId,
-    creditLimit:
-      client.creditLimitAmount === null || client.creditLimitCurrency === null
-        ? null
-        : { amount: client.creditLimitAmount, currency: client.creditLimitCurrency },
+    creditLimit: creditLimitOf(client),
     status: client.status,
     riskClass: client.riskClass,
     externalId: client.externalId,

@@ -49,14 +49,15 @@ export function lateInterest(input: {
   } else {
     const { series, marginPercent } = RULES[input.rule];
     const points = input.rates[series] ?? [];
+    const margin = toScaledInteger(marginPercent, RATE_SCALE);
     // Walk rate periods rather than single days: the rate only changes at validFrom dates.
     let day = addDays(input.dueDate, 1);
     while (day <= input.asOf) {
       const next = points.find((p) => p.validFrom > day);
       const periodEnd = next && next.validFrom <= input.asOf ? addDays(next.validFrom, -1) : input.asOf;
       const span = daysBetween(day, periodEnd) + 1;
-      const percent = Math.max(0, rateOn(points, day) + marginPercent);
-      rateDays += toScaledInteger(percent.toFixed(RATE_SCALE), RATE_SCALE) * BigInt(span);
+      const percent = toScaledInteger(rateOn(points, day), RATE_SCALE) + margin;
+      rateDays += (percent > 0n ? percent : 0n) * BigInt(span);
       day = addDays(periodEnd, 1);
     }
   }

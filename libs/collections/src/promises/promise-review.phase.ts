@@ -59,16 +59,29 @@ export class PromiseReviewPhase {
           aggregateId: p.id,
           data: { promiseId: p.id, clientId: p.client_id, promisedDate: p.promised_date, promisedAmount: Number(p.promised_amount), paid: Number(p.paid), currency: p.currency },
         });
-        const taskId = uuidv7();
-        const inserted = await manager.query(
-          `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, due_on, status, note)
-           VALUES ($1, $2, $3, 'broken_promise', 0, '{}', $4, $5, 100, $6, 'open', $7)
-           ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') DO NOTHING RETURNING id`,
-          [taskId, p.client_id, p.manager_id, Number(p.promised_amount) - Number(p.paid), p.currency, asOf, `Promise of ${p.promised_date} broken`],
-        );
-        if (inserted.length > 0) {
-          events.push({ type: CollectionsEvents.TaskCreated, aggregateId: taskId, data: { taskId, clientId: p.client_id, assigneeId: p.manager_id, type: 'broken_promise', dunningLevel: 0 } });
-        }
+      }
+      // One broken_promise task per client at most: the partial unique index drops the rest.
+      const tasks = broken.map((p) => ({ id: uuidv7(), promise: p }));
+      const inserted: { id: string; client_id: string; assignee_id: string | null }[] = tasks.length
+        ? await manager.query(
+            `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, due_on, status, note)
+             SELECT x.id, x.client_id, x.assignee_id, 'broken_promise', 0, '{}', x.amount, x.currency, 100, $7::date, 'open', x.note
+             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::char(3)[], $6::varchar[]) AS x(id, client_id, assignee_id, amount, currency, note)
+             ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') DO NOTHING
+             RETURNING id, client_id, assignee_id`,
+            [
+              tasks.map((t) => t.id),
+              tasks.map((t) => t.promise.client_id),
+              tasks.map((t) => t.promise.manager_id),
+              tasks.map((t) => Number(t.promise.promised_amount) - Number(t.promise.paid)),
+              tasks.map((t) => t.promise.currency),
+              tasks.map((t) => `Promise of ${t.promise.promised_date} broken`),
+              asOf,
+            ],
+          )
+        : [];
+      for (const t of inserted) {
+        events.push({ type: CollectionsEvents.TaskCreated, aggregateId: t.id, data: { taskId: t.id, clientId: t.client_id, assigneeId: t.assignee_id, type: 'broken_promise', dunningLevel: 0 } });
       }
       await this.outbox.append(manager, 'collections', events);
       return { kept: kept.length, broken: broken.length };

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { Principal, VisibilityService } from '@ar/auth';
 import { DomainError } from '@ar/errors';
 import { BusinessCalendar } from '@ar/time';
-import { ClientDirectory } from '../directory/client-directory';
 import { PolicyCatalogLoader } from '../policies/policy-catalog';
 import { SolvencyAssessment } from './solvency-assessment.entity';
 import { SolvencyAssessor } from './solvency-assessor';
@@ -16,7 +15,6 @@ export class SolvencyService {
     private readonly assessor: SolvencyAssessor,
     private readonly policies: PolicyCatalogLoader,
     private readonly visibility: VisibilityService,
-    private readonly clients: ClientDirectory,
     private readonly calendar: BusinessCalendar,
   ) {}
 
@@ -35,6 +33,6 @@ export class SolvencyService {
   }
 
   private async requireVisibleClient(principal: Principal, clientId: string): Promise<void> {
-    if (!(await this.clients.isVisible(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
   }
 }

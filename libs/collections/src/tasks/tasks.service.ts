@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeCursor, Page, toPage } from '@ar/http';
 import { OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
-import { ClientDirectory } from '../directory/client-directory';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
 import { Task, TaskOutcome, TaskStatus } from './task.entity';
 
@@ -30,7 +29,6 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visibility: VisibilityService,
-    private readonly clients: ClientDirectory,
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
   ) {}
@@ -41,10 +39,8 @@ export class TasksService {
     const scope = await this.visibility.scopeFor(principal);
     const qb = this.dataSource.manager.createQueryBuilder(Task, 't').orderBy('t.priority', 'DESC').addOrderBy('t.id', 'ASC').limit(limit + 1);
     if (!scope.all) {
-      qb.andWhere(
-        `(t.assignee_id = :me OR t.client_id IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ANY(:managers)))`,
-        { me: principal.userId, managers: scope.managerIds },
-      );
+      const visible = clientScopeCondition(scope, 't.client_id', ':managers');
+      qb.andWhere(`(t.assignee_id = :me OR ${visible.sql})`, { me: principal.userId, managers: visible.params[0] });
     }
     if (filters.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: filters.assigneeId });
     if (filters.status) qb.andWhere('t.status = :status', { status: filters.status });
@@ -145,6 +141,6 @@ export class TasksService {
 
   private async canSee(scope: VisibilityScope, principal: Principal, task: Task, manager?: EntityManager): Promise<boolean> {
     if (scope.all || task.assigneeId === principal.userId) return true;
-    return this.clients.isVisible(scope, task.clientId, manager);
+    return this.visibility.canSeeClient(scope, task.clientId, manager);
   }
 }

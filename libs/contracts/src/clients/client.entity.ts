@@ -11,6 +11,13 @@ export type RiskClass = (typeof RISK_CLASSES)[number];
 /** Who put the client into its current status: a person, a solvency assessment or dunning. */
 export type ClientStatusSource = 'manual' | 'assessment' | 'dunning';
 
+/** The client's credit limit as an amount with its currency, or null when none is set. */
+export function creditLimitOf(client: Pick<Client, 'creditLimitAmount' | 'creditLimitCurrency'>): { amount: number; currency: string } | null {
+  return client.creditLimitAmount === null || client.creditLimitCurrency === null
+    ? null
+    : { amount: client.creditLimitAmount, currency: client.creditLimitCurrency };
+}
+
 @Entity({ schema: 'contracts', name: 'clients' })
 @Check('clients_type_check', `type IN ('business', 'consumer')`)
 @Check('clients_status_check', `status IN ('active', 'on_hold', 'blocked')`)

@@ -5,12 +5,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { canSeeManager, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
-import { decodeCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { Money } from '@ar/money';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { ContractsEvents } from '../contracts-events';
 import { UserRepository } from '../users/user.repository';
-import { Client, ClientStatus, ClientType, RiskClass } from './client.entity';
+import { Client, ClientStatus, ClientType, creditLimitOf, RiskClass } from './client.entity';
 import { forbiddenClientFields } from './client-field-permissions';
 import { ClientFilters, ClientRepository } from './client.repository';
 
@@ -93,9 +93,8 @@ export class ClientsService {
   }
 
   async list(principal: Principal, filters: ClientFilters, limit: number, cursor?: string): Promise<Page<Client>> {
-    const after = decodeCursor(cursor, 1);
     const scope = await this.visibility.scopeFor(principal);
-    const rows = await this.clients.listVisible(scope, filters, (after?.[0] as string | undefined) ?? null, limit + 1);
+    const rows = await this.clients.listVisible(scope, filters, decodeIdCursor(cursor), limit + 1);
     return toPage(rows, limit, (c) => [c.id], (c) => c);
   }
 
@@ -189,8 +188,7 @@ export function clientEventData(client: Client): Record<string, unknown> {
     name: client.name,
     accountManagerId: client.accountManagerId,
     status: client.status,
-    creditLimit:
-      client.creditLimitAmount === null ? null : { amount: client.creditLimitAmount, currency: client.creditLimitCurrency },
+    creditLimit: creditLimitOf(client),
   };
 }
 
@@ -199,8 +197,8 @@ function changeEvents(before: Client, after: Client): NewOutboxEvent[] {
   const event = (type: string, data: Record<string, unknown>) => events.push({ type, aggregateId: after.id, data: { clientId: after.id, ...data } });
   if (before.creditLimitAmount !== after.creditLimitAmount || before.creditLimitCurrency !== after.creditLimitCurrency) {
     event(ContractsEvents.ClientCreditLimitChanged, {
-      previous: before.creditLimitAmount === null ? null : { amount: before.creditLimitAmount, currency: before.creditLimitCurrency },
-      creditLimit: after.creditLimitAmount === null ? null : { amount: after.creditLimitAmount, currency: after.creditLimitCurrency },
+      previous: creditLimitOf(before),
+      creditLimit: creditLimitOf(after),
     });
   }
   if (before.accountManagerId !== after.accountManagerId) {

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { canSeeManager, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
-import { decodeCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { OutboxWriter } from '@ar/outbox';
 import { ClientsService } from '../clients/clients.service';
 import { ContractsEvents } from '../contracts-events';
@@ -88,9 +88,8 @@ export class ContractsService {
   }
 
   async list(principal: Principal, filters: ContractFilters, limit: number, cursor?: string): Promise<Page<Contract>> {
-    const after = decodeCursor(cursor, 1);
     const scope = await this.visibility.scopeFor(principal);
-    const rows = await this.contracts.listVisible(scope, filters, (after?.[0] as string | undefined) ?? null, limit + 1);
+    const rows = await this.contracts.listVisible(scope, filters, decodeIdCursor(cursor), limit + 1);
     return toPage(rows, limit, (k) => [k.id], (k) => k);
   }
 

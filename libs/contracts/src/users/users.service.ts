@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Principal, Role } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
-import { decodeCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
@@ -54,9 +54,8 @@ export class UsersService {
   }
 
   async list(principal: Principal, limit: number, cursor?: string): Promise<Page<User>> {
-    const after = decodeCursor(cursor, 1);
     const onlySelf = this.canReadEveryone(principal) ? undefined : principal.userId;
-    const rows = await this.users.listAfter((after?.[0] as string | undefined) ?? null, limit + 1, onlySelf);
+    const rows = await this.users.listAfter(decodeIdCursor(cursor), limit + 1, onlySelf);
     return toPage(rows, limit, (u) => [u.id], (u) => u);
   }
 

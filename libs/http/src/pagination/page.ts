@@ -47,6 +47,11 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorK
   throw DomainError.validation('cursor is not a cursor this API issued', [{ path: 'cursor', message: 'invalid cursor' }]);
 }
 
+/** The id of the last row served, for lists ordered by id alone (uuid v7, so creation order). */
+export function decodeIdCursor(cursor: string | undefined): string | null {
+  return (decodeCursor(cursor, 1)?.[0] as string | undefined) ?? null;
+}
+
 /**
  * Builds a page from rows fetched with `limit + 1`: the extra row only says whether another page exists.
  */

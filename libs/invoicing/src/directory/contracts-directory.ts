@@ -77,12 +77,4 @@ export class ContractsDirectory {
     );
   }
 
-  /** SQL condition restricting `<alias>.client_id` to the scope's clients, with its parameter. */
-  clientScopeCondition(scope: VisibilityScope, clientIdColumn: string, parameterIndex: number): { sql: string; params: unknown[] } {
-    if (scope.all) return { sql: 'true', params: [] };
-    return {
-      sql: `${clientIdColumn} IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ANY($${parameterIndex}::uuid[]))`,
-      params: [scope.managerIds],
-    };
-  }
 }

@@ -1,12 +1,5 @@
 import { CalendarDate, daysBetween } from '@ar/time';
-import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
-
-/** The status money alone implies; void and written-off invoices keep theirs. */
-export function settledStatus(invoice: Pick<Invoice, 'status' | 'total' | 'amountPaid' | 'amountCredited' | 'amountDiscounted'>): InvoiceStatus {
-  if (invoice.status === 'void' || invoice.status === 'written_off') return invoice.status;
-  if (invoiceBalance(invoice) === 0) return 'paid';
-  return invoice.amountPaid > 0 || invoice.amountCredited > 0 ? 'partially_paid' : 'open';
-}
+import { Invoice, invoiceBalance } from './invoice.entity';
 
 export interface OverdueState {
   overdue: boolean;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { decodeCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { invoiceTotals, LineInput } from '@ar/money';
 import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar } from '@ar/time';
@@ -139,7 +139,6 @@ export class InvoicesService {
   }
 
   async list(principal: Principal, query: ListInvoicesQuery): Promise<Page<InvoiceView>> {
-    const after = decodeCursor(query.cursor, 1);
     const scope = await this.visibility.scopeFor(principal);
     const rows = await this.invoices.list(
       {
@@ -147,9 +146,9 @@ export class InvoicesService {
         status: query.status,
         overdue: query.overdue,
         asOf: query.asOf ?? this.calendar.today(),
-        scope: this.directory.clientScopeCondition(scope, 'client_id', 1),
+        scope: clientScopeCondition(scope, 'client_id', '$1::uuid[]'),
       },
-      (after?.[0] as string | undefined) ?? null,
+      decodeIdCursor(query.cursor),
       query.limit + 1,
     );
     const states = await this.collections.dunningStates(rows.map((i) => i.id));
@@ -204,11 +203,9 @@ export class InvoicesService {
         .orderBy('i.id')
         .setLock('pessimistic_write')
         .getMany();
-      for (const invoice of changed) {
-        invoice.disputed = true;
-        invoice.disputeReason = reason;
-        await this.invoices.save(invoice, manager);
-      }
+      if (changed.length === 0) return 0;
+      await manager.update(Invoice, { id: In(changed.map((i) => i.id)) }, { disputed: true, disputeReason: reason });
+      for (const invoice of changed) Object.assign(invoice, { disputed: true, disputeReason: reason });
       await this.outbox.append(
         manager,
         'invoicing',
@@ -219,7 +216,7 @@ export class InvoicesService {
   }
 
   async canSee(scope: VisibilityScope, clientId: string, manager?: EntityManager): Promise<boolean> {
-    return scope.all || (await this.directory.visibleClient(scope, clientId, manager)) !== null;
+    return this.visibility.canSeeClient(scope, clientId, manager);
   }
 
   private async change(principal: Principal, id: string, apply: (invoice: Invoice) => string): Promise<InvoiceView> {

@@ -31,10 +31,6 @@ export class PaymentRepository {
     return manager.findOne(Payment, { where: { sourceKey, externalId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async insert(payment: Payment, manager: EntityManager): Promise<void> {
-    await manager.insert(Payment, payment);
-  }
-
   async save(payment: Payment, manager: EntityManager): Promise<void> {
     await manager.save(Payment, payment);
   }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { canSeeManager, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { canSeeManager, clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { decodeCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
@@ -110,7 +110,7 @@ export class PaymentsService {
     const scope = await this.visibility.scopeFor(principal);
     return this.inTransaction(async (manager) => {
       const payment = await this.payments.findByIdForUpdate(id, manager);
-      if (!payment || !(await this.directory.visibleClient(scope, payment.clientId, manager))) throw DomainError.notFound('Payment', id);
+      if (!payment || !(await this.visibility.canSeeClient(scope, payment.clientId, manager))) throw DomainError.notFound('Payment', id);
       return this.reverseLocked(payment, manager);
     });
   }
@@ -126,14 +126,13 @@ export class PaymentsService {
   async get(principal: Principal, id: string): Promise<PaymentView> {
     const payment = await this.payments.findById(id);
     const scope = await this.visibility.scopeFor(principal);
-    if (!payment || !(await this.directory.visibleClient(scope, payment.clientId))) throw DomainError.notFound('Payment', id);
+    if (!payment || !(await this.visibility.canSeeClient(scope, payment.clientId))) throw DomainError.notFound('Payment', id);
     return { payment, allocations: await this.payments.netAllocations(id) };
   }
 
   async list(principal: Principal, clientId: string | undefined, limit: number, cursor?: string): Promise<Page<PaymentView>> {
-    const after = decodeCursor(cursor, 1);
     const scope = await this.visibility.scopeFor(principal);
-    const rows = await this.payments.list(this.directory.clientScopeCondition(scope, 'client_id', 1), clientId, (after?.[0] as string | undefined) ?? null, limit + 1);
+    const rows = await this.payments.list(clientScopeCondition(scope, 'client_id', '$1::uuid[]'), clientId, decodeIdCursor(cursor), limit + 1);
     const allocations = await this.payments.netAllocationsFor(rows.slice(0, limit).map((p) => p.id));
     return toPage(rows, limit, (p) => [p.id], (p) => ({ payment: p, allocations: allocations.get(p.id) ?? [] }));
   }

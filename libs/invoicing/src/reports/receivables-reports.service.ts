@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Principal, VisibilityService } from '@ar/auth';
+import { clientScopeCondition, Principal, VisibilityService } from '@ar/auth';
 import { DomainError } from '@ar/errors';
 import { daysBetween } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
@@ -56,7 +56,7 @@ export class ReceivablesReportsService {
   ) {}
 
   async aging(principal: Principal, asOf: string, groupBy: AgingGroupBy): Promise<AgingRow[]> {
-    const scope = this.directory.clientScopeCondition(await this.visibility.scopeFor(principal), 'i.client_id', 2);
+    const scope = clientScopeCondition(await this.visibility.scopeFor(principal), 'i.client_id', '$2::uuid[]');
     const rows = await this.dataSource.query(
       `WITH b AS (${balancesAsOfSql(scope.sql)})
        SELECT ${GROUP_KEYS[groupBy]} AS key, b.currency,
@@ -87,7 +87,7 @@ export class ReceivablesReportsService {
   async dso(principal: Principal, from: string, to: string): Promise<{ from: string; to: string; days: number; rows: DsoRow[] }> {
     if (to < from) throw DomainError.validation('to must not be before from', [{ path: 'to', message: 'before from' }]);
     const days = daysBetween(from, to) + 1;
-    const scope = this.directory.clientScopeCondition(await this.visibility.scopeFor(principal), 'i.client_id', 3);
+    const scope = clientScopeCondition(await this.visibility.scopeFor(principal), 'i.client_id', '$3::uuid[]');
     const rows = await this.dataSource.query(
       `WITH b AS (${balancesAsOfSql(scope.sql)}),
             receivables AS (SELECT currency, sum(balance)::bigint AS amount FROM b GROUP BY currency),

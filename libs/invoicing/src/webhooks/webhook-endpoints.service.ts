@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError } from '@ar/errors';
-import { decodeCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { DeliverWebhookJob, JOB_OPTIONS, JobNames, Queues } from '@ar/queues';
 import { generateWebhookSecret } from '../integrations/webhook-secret';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
@@ -50,13 +50,13 @@ export class WebhookEndpointsService {
 
   async listDeliveries(endpointId: string, limit: number, cursor?: string): Promise<Page<DeliveryWithAttempts>> {
     await this.get(endpointId);
-    const after = decodeCursor(cursor, 1);
+    const after = decodeIdCursor(cursor);
     const qb = this.dataSource.manager
       .createQueryBuilder(WebhookDelivery, 'd')
       .where('d.endpoint_id = :endpointId', { endpointId })
       .orderBy('d.id', 'ASC')
       .limit(limit + 1);
-    if (after) qb.andWhere('d.id > :after', { after: after[0] });
+    if (after) qb.andWhere('d.id > :after', { after });
     const rows = await qb.getMany();
     const ids = rows.slice(0, limit).map((d) => d.id);
     const attempts = ids.length
