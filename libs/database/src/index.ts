@@ -2,3 +2,4 @@ export * from './column-transformers';
 export * from './data-source-options';
 export * from './database.module';
 export * from './pg-errors';
+export * from './group-commit';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { countRows, expectProblem, RunningSystem, sendSigned, startSystem } from '@ar/testing';
+import { Client } from 'pg';
+import { InvoicingAppModule } from '../../../apps/invoicing/src/invoicing-app.module';
+import { countRows, eventually, expectProblem, RunningService, RunningSystem, sendSigned, startService, startSystem, withDatabase } from '@ar/testing';
 
 describe('invoicing service: signed inbound webhooks from finance systems', () => {
   let system: RunningSystem;
@@ -106,6 +108,82 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
     expect(results.filter((r) => r.body.outcome === 'applied')).toHaveLength(1);
     expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(1);
     expect(await f().invoice(invoice.id)).toMatchObject({ amountPaid: 400, balance: 600 });
+  });
+
+  it('applies payments arriving together for one client one after another, oldest invoice first, never over-applying', async () => {
+    const integration = await f().newIntegration();
+    const { contract, client } = await f().newAccount();
+    const older = await f().newInvoice(contract.id, 1000, { issueDate: '2026-01-01' });
+    const newer = await f().newInvoice(contract.id, 1000, { issueDate: '2026-01-10' });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id, { amount: 500 }))),
+    );
+    expect(results.map((r) => r.body.outcome)).toEqual(Array(5).fill('applied'));
+    expect(await f().invoice(older.id)).toMatchObject({ status: 'paid', amountPaid: 1000, balance: 0 });
+    expect(await f().invoice(newer.id)).toMatchObject({ status: 'paid', amountPaid: 1000, balance: 0 });
+    const balance = await f().admin.get(`/v1/clients/${client.id}/balance`);
+    expect(balance.body).toEqual([{ currency: 'EUR', open: 0, overdue: 0, unappliedCredit: 500 }]);
+  });
+
+  it('refuses one bad payment among concurrent good ones without holding them back, and keeps no trace of it', async () => {
+    const integration = await f().newIntegration();
+    const { contract, client } = await f().newAccount();
+    const invoice = await f().newInvoice(contract.id, 900);
+    const badMessageId = `msg_${randomUUID()}`;
+    const unknownClient = paymentEvent('01900000-0000-7000-8000-00000000dcba');
+    const [bad, ...good] = await Promise.all([
+      sendSigned(api(), integration.id, integration.secret, unknownClient, { messageId: badMessageId }),
+      ...Array.from({ length: 3 }, () => sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id, { amount: 300 }))),
+    ]);
+    expectProblem(bad, 422);
+    expect(good.map((r) => r.body.outcome)).toEqual(['applied', 'applied', 'applied']);
+    expect(await f().invoice(invoice.id)).toMatchObject({ status: 'paid', balance: 0 });
+    expect(await countRows('invoicing.inbound_messages', 'integration_id = $1 AND message_id = $2', [integration.id, badMessageId])).toBe(0);
+    // The refused webhook id was not consumed: a retry is judged again, not waved through as a duplicate.
+    expectProblem(await sendSigned(api(), integration.id, integration.secret, unknownClient, { messageId: badMessageId }), 422);
+  });
+
+  describe('with a second replica of the invoicing service', () => {
+    let replica: RunningService;
+    beforeAll(async () => {
+      replica = await startService(InvoicingAppModule, 'invoicing replica');
+    });
+    afterAll(() => replica.close());
+
+    it('records a payment both replicas receive at once exactly once, and still applies what arrived with it', async () => {
+      const integration = await f().newIntegration();
+      const { contract, client } = await f().newAccount();
+      const invoice = await f().newInvoice(contract.id, 1000);
+      const shared = paymentEvent(client.id, { amount: 300 });
+      const other = paymentEvent(client.id, { amount: 200 });
+      // Hold the client's invoice so that both replicas check the externalId, find nothing, then queue up.
+      const holder = new Client({ connectionString: process.env.DATABASE_URL });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT id FROM invoicing.invoices WHERE id = $1 FOR UPDATE', [invoice.id]);
+        const sent = Promise.all([
+          sendSigned(api(), integration.id, integration.secret, shared),
+          sendSigned(replica.api, integration.id, integration.secret, shared),
+          sendSigned(replica.api, integration.id, integration.secret, other),
+        ]);
+        await eventually(
+          () =>
+            withDatabase(async (db) =>
+              Number((await db.query(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].count),
+            ),
+          (waiting) => waiting >= 2,
+        );
+        await holder.query('COMMIT');
+        const [first, second, third] = await sent;
+        expect([first.body.outcome, second.body.outcome].sort()).toEqual(['applied', 'duplicate']);
+        expect(third.body.outcome).toBe('applied');
+      } finally {
+        await holder.end();
+      }
+      expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(2);
+      expect(await f().invoice(invoice.id)).toMatchObject({ amountPaid: 500, balance: 500 });
+    });
   });
 
   it('reverses a payment by its externalId, idempotently', async () => {

@@ -1,30 +1,52 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '@ar/database';
+import { GroupCommit, isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
-import { PaymentsService } from '../payments/payments.service';
+import { PaymentView, PaymentsService } from '../payments/payments.service';
 import { InboundEvent, InboundOutcome } from './inbound-event';
+
+type InboundResult = { outcome: InboundOutcome; paymentId?: string };
+type ReceivedPayment = Extract<InboundEvent, { type: 'payment.received' }>;
+
+interface InboundPayment {
+  integrationId: string;
+  messageId: string;
+  event: ReceivedPayment;
+}
+
+/** Payments arriving while batches are being written wait for the next one, up to this many together. */
+const PAYMENT_BATCHES = { maxBatch: 64, maxConcurrentFlushes: 2 };
 
 /**
  * Applies a verified finance-system event exactly once: the webhook id and the payment's externalId
- * are both recorded in the same transaction as the payment itself.
+ * are both recorded in the same transaction as the payment itself. Received payments are written in
+ * groups (one transaction for all that arrive together); a group that fails as a whole, e.g. because
+ * another replica recorded the same payment meanwhile, is retried one payment per transaction.
  */
 @Injectable()
 export class InboundWebhooksService {
   private readonly logger = new Logger(InboundWebhooksService.name);
+  private readonly payments = new GroupCommit<InboundPayment, InboundResult>((batch) => this.applyPayments(batch), PAYMENT_BATCHES);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly payments: PaymentsService,
+    private readonly paymentsService: PaymentsService,
     private readonly clock: Clock,
   ) {}
 
-  async handle(integrationId: string, messageId: string, event: InboundEvent): Promise<{ outcome: InboundOutcome; paymentId?: string }> {
+  handle(integrationId: string, messageId: string, event: InboundEvent): Promise<InboundResult> {
+    if (event.type === 'payment.received') return this.payments.submit({ integrationId, messageId, event });
+    return this.handleOne(integrationId, messageId, event);
+  }
+
+  /** One event in its own transaction. */
+  private async handleOne(integrationId: string, messageId: string, event: InboundEvent): Promise<InboundResult> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        if (!(await this.markMessage(integrationId, messageId, event.type, manager))) return { outcome: 'duplicate' as const };
+        const [fresh] = await this.markMessages([{ integrationId, messageId, type: event.type }], manager);
+        if (!fresh) return { outcome: 'duplicate' as const };
         return this.apply(integrationId, event, manager);
       });
     } catch (error) {
@@ -37,33 +59,106 @@ export class InboundWebhooksService {
     }
   }
 
-  private async apply(integrationId: string, event: InboundEvent, manager: EntityManager): Promise<{ outcome: InboundOutcome; paymentId?: string }> {
+  private async apply(integrationId: string, event: InboundEvent, manager: EntityManager): Promise<InboundResult> {
     if (event.type === 'payment.received') {
-      // A repeated externalId violates payments_source_external_id_key and lands in handle()'s catch.
-      const { payment } = await this.payments.record({ all: true }, event.data, integrationId, manager).catch((error: unknown) => {
-        // For a finance system an unknown client is a business error in its message, not a missing route.
-        if (error instanceof DomainError && error.code === ErrorCode.NotFound) throw DomainError.businessRule(error.detail);
-        throw error;
+      // A repeated externalId violates payments_source_external_id_key and lands in handleOne()'s catch.
+      const { payment } = await this.paymentsService.record({ all: true }, event.data, integrationId, manager).catch((error: unknown) => {
+        throw error instanceof DomainError ? asSenderError(error) : error;
       });
       return { outcome: 'applied', paymentId: payment.id };
     }
-    const reversed = await this.payments.reverseBySource(integrationId, event.data.externalId, manager);
+    const reversed = await this.paymentsService.reverseBySource(integrationId, event.data.externalId, manager);
     if (!reversed) throw DomainError.businessRule(`No payment with externalId ${event.data.externalId} was received from this integration`);
     return { outcome: reversed.alreadyReversed ? 'already_reversed' : 'reversed', paymentId: reversed.payment.id };
   }
 
-  /** False when this webhook id was already processed for the integration. */
-  private async markMessage(integrationId: string, messageId: string, type: string, manager: EntityManager): Promise<boolean> {
-    const rows = await manager.query(
-      `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [integrationId, messageId, type, this.clock.now()],
+  /**
+   * Received payments that arrived together, in one transaction: webhook ids and externalIds seen
+   * before (or earlier in the batch) answer `duplicate`; the rest are recorded in arrival order. A
+   * payment the rules refuse keeps its error and leaves no trace, its webhook id included, so that
+   * the sender may retry it once the cause is fixed — exactly as if it had come alone.
+   */
+  private async applyPayments(batch: InboundPayment[]): Promise<(InboundResult | Error)[]> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const fresh = await this.markMessages(
+          batch.map(({ integrationId, messageId, event }) => ({ integrationId, messageId, type: event.type })),
+          manager,
+        );
+        const recorded = await this.paymentsService.externalIdsRecorded(
+          batch.map(({ integrationId, event }) => ({ sourceKey: integrationId, externalId: event.data.externalId })),
+          manager,
+        );
+        const results: (InboundResult | Error | undefined)[] = batch.map(() => undefined);
+        const toRecord: number[] = [];
+        batch.forEach(({ integrationId, event }, index) => {
+          const key = `${integrationId} ${event.data.externalId}`;
+          if (!fresh[index] || recorded.has(key)) {
+            results[index] = { outcome: 'duplicate' };
+            return;
+          }
+          recorded.add(key);
+          toRecord.push(index);
+        });
+        const outcomes = await this.paymentsService.recordMany(
+          { all: true },
+          toRecord.map((index) => ({ command: batch[index].event.data, sourceKey: batch[index].integrationId })),
+          manager,
+        );
+        const refused: InboundPayment[] = [];
+        outcomes.forEach((outcome: PaymentView | DomainError, position) => {
+          const index = toRecord[position];
+          if (outcome instanceof DomainError) {
+            results[index] = asSenderError(outcome);
+            refused.push(batch[index]);
+          } else {
+            results[index] = { outcome: 'applied', paymentId: outcome.payment.id };
+          }
+        });
+        await this.forgetMessages(refused, manager);
+        return results as (InboundResult | Error)[];
+      });
+    } catch (error) {
+      this.logger.log({ err: error, payments: batch.length }, 'Inbound payment batch failed; applying its payments one by one');
+      return Promise.all(
+        batch.map(({ integrationId, messageId, event }) => this.handleOne(integrationId, messageId, event).catch((e: unknown) => toError(e))),
+      );
+    }
+  }
+
+  /** For each message, whether it is new: false when its webhook id was processed before (or earlier in the list). */
+  private async markMessages(messages: { integrationId: string; messageId: string; type: string }[], manager: EntityManager): Promise<boolean[]> {
+    const rows: { integration_id: string; message_id: string }[] = await manager.query(
+      `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at)
+       SELECT integration_id, message_id, type, $4 FROM unnest($1::uuid[], $2::text[], $3::text[]) AS m(integration_id, message_id, type)
+       ON CONFLICT DO NOTHING RETURNING integration_id, message_id`,
+      [messages.map((m) => m.integrationId), messages.map((m) => m.messageId), messages.map((m) => m.type), this.clock.now()],
     );
-    return rows.length > 0;
+    const inserted = new Set(rows.map((r) => `${r.integration_id} ${r.message_id}`));
+    // The same id twice in one list is inserted once; only its first occurrence counts as new.
+    return messages.map((m) => inserted.delete(`${m.integrationId} ${m.messageId}`));
+  }
+
+  private async forgetMessages(messages: InboundPayment[], manager: EntityManager): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.query(
+      `DELETE FROM invoicing.inbound_messages m USING unnest($1::uuid[], $2::text[]) AS f(integration_id, message_id)
+       WHERE m.integration_id = f.integration_id AND m.message_id = f.message_id`,
+      [messages.map((m) => m.integrationId), messages.map((m) => m.messageId)],
+    );
   }
 
   /** Forgets webhook ids older than the retention (at least 3 days, longer than any sender retries). */
   async purgeMessagesOlderThan(days: number): Promise<void> {
     await this.dataSource.query(`DELETE FROM invoicing.inbound_messages WHERE received_at < now() - make_interval(days => $1)`, [days]);
   }
+}
+
+/** For a finance system an unknown client is a business error in its message, not a missing route. */
+function asSenderError(error: DomainError): DomainError {
+  return error.code === ErrorCode.NotFound ? DomainError.businessRule(error.detail) : error;
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -27,19 +27,34 @@ export interface PayableInvoice {
   cashDiscount: { percent: number; days: number } | null;
 }
 
+/** What a payment may settle: a named invoice, or the client's invoices in a currency. */
+export interface PayableRequest {
+  clientId: string;
+  currency: string;
+  invoiceId?: string | null;
+  reference?: string | null;
+}
+
+export interface PayableCandidates {
+  client: { accountManagerId: string | null } | null;
+  invoices: PayableInvoice[];
+}
+
 export interface SettlementChange {
   invoiceId: string;
   paid: number;
   discounted: number;
   credited: number;
+  /** When this change settles the invoice in full: its settlement date (else the caller's date). */
+  settledOn?: string;
 }
 
 const OPEN = `status IN ('open', 'partially_paid')`;
 
 /**
- * The UPDATE that applies money movements (five parameters from `$first`: invoice ids, paid, discounted,
- * credited amounts, settlement date) and recomputes status and settlement date. Shared by every writer
- * of invoice money so the status rule exists once.
+ * The UPDATE that applies money movements (five array parameters from `$first`: invoice ids, paid,
+ * discounted, credited amounts, settlement dates; at most one change per invoice) and recomputes status
+ * and settlement date. Shared by every writer of invoice money so the status rule exists once.
  */
 export function settlementUpdateSql(first: number): string {
   const p = (n: number) => `$${first + n}`;
@@ -54,15 +69,24 @@ export function settlementUpdateSql(first: number): string {
              ELSE 'open' END,
            settled_on = CASE
              WHEN i.total = i.amount_paid + c.paid + i.amount_credited + c.credited + i.amount_discounted + c.discounted
-               THEN coalesce(i.settled_on, ${p(4)}::date)
+               THEN coalesce(i.settled_on, c.settled_on)
              ELSE NULL END,
            updated_at = now()
-       FROM unnest(${p(0)}::uuid[], ${p(1)}::bigint[], ${p(2)}::bigint[], ${p(3)}::bigint[]) AS c(invoice_id, paid, discounted, credited)
+       FROM unnest(${p(0)}::uuid[], ${p(1)}::bigint[], ${p(2)}::bigint[], ${p(3)}::bigint[], ${p(4)}::date[])
+         AS c(invoice_id, paid, discounted, credited, settled_on)
        WHERE i.id = c.invoice_id`;
 }
 
-export function settlementParams(changes: SettlementChange[], settledOn: string): unknown[] {
-  return [changes.map((c) => c.invoiceId), changes.map((c) => c.paid), changes.map((c) => c.discounted), changes.map((c) => c.credited), settledOn];
+/** The five arrays for `settlementUpdateSql`; `settledOn` is the date for changes that carry none. */
+export function settlementParams(changes: SettlementChange[], settledOn?: string): unknown[] {
+  if (changes.some((c) => (c.settledOn ?? settledOn) === undefined)) throw new Error('Every settlement change needs a settlement date');
+  return [
+    changes.map((c) => c.invoiceId),
+    changes.map((c) => c.paid),
+    changes.map((c) => c.discounted),
+    changes.map((c) => c.credited),
+    changes.map((c) => c.settledOn ?? settledOn),
+  ];
 }
 
 @Injectable()
@@ -129,47 +153,51 @@ export class InvoiceRepository {
   }
 
   /**
-   * Reads the paying client (through `contracts.client_directory_v1`) and locks, in the same round trip
-   * and in id order, the invoices the payment may settle with their contracts' cash-discount terms:
-   * the named invoice, the client's invoice whose number the reference contains (longest match), or all
-   * the client's open invoices in the currency. `client` is null when no such client exists.
+   * For each payment, reads the paying client (through `contracts.client_directory_v1`) and locks, in one
+   * round trip for the whole batch, the invoices it may settle with their contracts' cash-discount
+   * terms: the named invoice, or the client's open invoices in the currency plus any of its invoices
+   * whose number the reference quotes. Which of them the payment takes is `selectPaymentTargets`'s rule.
+   * Requests are locked in client order and each client's invoices in id order (the order every writer
+   * of invoice money uses), so concurrent payers never deadlock. `client` is null for an unknown client.
    */
-  async lockPayable(
-    clientId: string,
-    target: { invoiceId: string } | { currency: string; reference: string } | { currency: string },
-    manager: EntityManager,
-  ): Promise<{ client: { accountManagerId: string | null } | null; invoices: PayableInvoice[] }> {
-    let where: string;
-    let order = 'i.id';
-    let params: unknown[];
-    if ('invoiceId' in target) {
-      where = 'i.id = $2';
-      params = [clientId, target.invoiceId];
-    } else if ('reference' in target) {
-      where = `i.client_id = c.id AND i.currency = $2 AND i.status <> 'void' AND strpos($3, i.number) > 0`;
-      order = 'length(i.number) DESC, i.id LIMIT 1';
-      params = [clientId, target.currency, target.reference];
-    } else {
-      where = `i.client_id = c.id AND i.currency = $2 AND i.${OPEN}`;
-      params = [clientId, target.currency];
-    }
+  async lockPayable(requests: PayableRequest[], manager: EntityManager): Promise<PayableCandidates[]> {
+    const order = requests.map((_, index) => index).sort((a, b) => requests[a].clientId.localeCompare(requests[b].clientId) || a - b);
     const rows: Record<string, any>[] = await manager.query(
-      `SELECT c.account_manager_id, x.*
-       FROM contracts.client_directory_v1 c
+      `SELECT r.ord, c.id AS client_id_found, c.account_manager_id, x.*
+       FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::text[]) WITH ORDINALITY AS r(ord, client_id, currency, invoice_id, reference, position)
+       LEFT JOIN contracts.client_directory_v1 c ON c.id = r.client_id
        LEFT JOIN LATERAL (
          SELECT i.id, i.number, i.client_id, i.currency, i.status, i.total,
                 to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
                 i.amount_paid + i.amount_credited + i.amount_discounted AS settled,
                 t.cash_discount_percent, t.cash_discount_days
          FROM invoicing.invoices i LEFT JOIN contracts.contract_terms_v1 t ON t.id = i.contract_id
-         WHERE ${where} ORDER BY ${order} FOR UPDATE OF i) x ON true
-       WHERE c.id = $1`,
-      params,
+         WHERE c.id IS NOT NULL AND i.id IN (
+           SELECT n.id FROM invoicing.invoices n WHERE n.id = r.invoice_id
+           UNION ALL
+           SELECT o.id FROM invoicing.invoices o
+           WHERE r.invoice_id IS NULL AND o.client_id = r.client_id AND o.currency = r.currency AND o.${OPEN}
+           UNION ALL
+           SELECT q.id FROM invoicing.invoices q
+           WHERE r.invoice_id IS NULL AND r.reference IS NOT NULL AND q.client_id = r.client_id AND q.currency = r.currency
+             AND q.status <> 'void' AND strpos(r.reference, q.number) > 0)
+         ORDER BY i.id FOR UPDATE OF i) x ON true
+       ORDER BY r.position, x.id`,
+      [
+        order,
+        order.map((i) => requests[i].clientId),
+        order.map((i) => requests[i].currency),
+        order.map((i) => requests[i].invoiceId ?? null),
+        order.map((i) => requests[i].reference ?? null),
+      ],
     );
-    if (rows.length === 0) return { client: null, invoices: [] };
-    const invoices = rows
-      .filter((r) => r.id !== null)
-      .map((r) => ({
+    const result: PayableCandidates[] = requests.map(() => ({ client: null, invoices: [] }));
+    for (const r of rows) {
+      const entry = result[r.ord];
+      if (r.client_id_found === null) continue;
+      entry.client = { accountManagerId: r.account_manager_id };
+      if (r.id === null) continue;
+      entry.invoices.push({
         id: r.id,
         number: r.number,
         clientId: r.client_id,
@@ -183,8 +211,9 @@ export class InvoiceRepository {
           r.cash_discount_percent !== null && r.cash_discount_days !== null
             ? { percent: Number(r.cash_discount_percent), days: Number(r.cash_discount_days) }
             : null,
-      }));
-    return { client: { accountManagerId: rows[0].account_manager_id }, invoices };
+      });
+    }
+    return result;
   }
 
   async list(filters: InvoiceListFilters, afterId: string | null, limit: number): Promise<Invoice[]> {

@@ -5,6 +5,9 @@ import { SettlementChange, settlementParams, settlementUpdateSql } from '../invo
 import { PaymentAllocation } from './payment-allocation.entity';
 import { Payment } from './payment.entity';
 
+/** The first parameter number `recordApplied` leaves to its `also` statement. */
+export const RECORD_APPLIED_FREE_PARAM = 21;
+
 export interface NetAllocation {
   invoiceId: string;
   paid: number;
@@ -31,52 +34,68 @@ export class PaymentRepository {
     return manager.findOne(Payment, { where: { sourceKey, externalId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Which of these (source, externalId) pairs already have a payment, as "sourceKey externalId" keys. */
+  async externalIdsRecorded(pairs: { sourceKey: string; externalId: string }[], manager: EntityManager): Promise<Set<string>> {
+    const rows: { source_key: string; external_id: string }[] = await manager.query(
+      `SELECT p.source_key, p.external_id FROM invoicing.payments p
+       JOIN unnest($1::text[], $2::text[]) AS x(source_key, external_id) ON p.source_key = x.source_key AND p.external_id = x.external_id`,
+      [pairs.map((p) => p.sourceKey), pairs.map((p) => p.externalId)],
+    );
+    return new Set(rows.map((r) => `${r.source_key} ${r.external_id}`));
+  }
+
   async save(payment: Payment, manager: EntityManager): Promise<void> {
     await manager.save(Payment, payment);
   }
 
   /**
-   * Records an applied payment in one statement: the payment, its ledger rows, the invoices' new
-   * amounts and statuses, and optionally its outbox events (the hot path of payment ingestion).
+   * Records applied payments in one statement: the payments, their ledger rows, the invoices' new
+   * amounts and statuses (one change per invoice), and optionally their outbox events — the hot path of
+   * payment ingestion. Returns each payment's creation time by id.
    */
   async recordApplied(
-    payment: Payment,
+    payments: Payment[],
     rows: Omit<PaymentAllocation, 'id' | 'createdAt'>[],
     settlements: SettlementChange[],
     manager: EntityManager,
-    /** A further data-modifying statement (the outbox insert) whose parameters start at $20. */
+    /** A further data-modifying statement (the outbox insert) whose parameters start at `RECORD_APPLIED_FREE_PARAM`. */
     also?: { sql: string; params: unknown[] },
-  ): Promise<Date> {
-    const result: { created_at: Date }[] = await manager.query(
+  ): Promise<Map<string, Date>> {
+    const column = <K extends keyof Payment>(key: K) => payments.map((p) => p[key]);
+    const result: { id: string; created_at: Date }[] = await manager.query(
       `WITH p AS (
          INSERT INTO invoicing.payments (id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, status, unapplied_amount)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'applied', $10) RETURNING created_at),
+         SELECT id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, 'applied', unapplied_amount
+         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::bigint[])
+           AS u(id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, unapplied_amount)
+         RETURNING id, created_at),
        a AS (
          INSERT INTO invoicing.payment_allocations (payment_id, invoice_id, kind, amount, effective_on)
-         SELECT $1, * FROM unnest($11::uuid[], $12::varchar[], $13::bigint[], $14::date[])),
-       s AS (${settlementUpdateSql(15)})${also ? `,
+         SELECT * FROM unnest($11::uuid[], $12::uuid[], $13::varchar[], $14::bigint[], $15::date[])),
+       s AS (${settlementUpdateSql(16)})${also ? `,
        o AS (${also.sql})` : ''}
-       SELECT created_at FROM p`,
+       SELECT id, created_at FROM p`,
       [
-        payment.id,
-        payment.clientId,
-        payment.amount,
-        payment.currency,
-        payment.receivedOn,
-        payment.reference,
-        payment.externalId,
-        payment.sourceKey,
-        payment.invoiceId,
-        payment.unappliedAmount,
+        column('id'),
+        column('clientId'),
+        column('amount'),
+        column('currency'),
+        column('receivedOn'),
+        column('reference'),
+        column('externalId'),
+        column('sourceKey'),
+        column('invoiceId'),
+        column('unappliedAmount'),
+        rows.map((r) => r.paymentId),
         rows.map((r) => r.invoiceId),
         rows.map((r) => r.kind),
         rows.map((r) => r.amount),
         rows.map((r) => r.effectiveOn),
-        ...settlementParams(settlements, payment.receivedOn),
+        ...settlementParams(settlements),
         ...(also?.params ?? []),
       ],
     );
-    return result[0].created_at;
+    return new Map(result.map((r) => [r.id, r.created_at]));
   }
 
   /** Appends ledger rows in one statement. */

@@ -10,10 +10,12 @@ import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { InvoicingEvents } from '../invoicing-events';
-import { InvoiceRepository, PayableInvoice } from '../invoices/invoice.repository';
-import { allocatePayment, byDueDate } from './allocate-payment';
+import { InvoiceRepository, PayableInvoice, SettlementChange } from '../invoices/invoice.repository';
+import { allocatePayment } from './allocate-payment';
+import { PaymentAllocation } from './payment-allocation.entity';
+import { selectPaymentTargets } from './payment-targets';
 import { MANUAL_SOURCE, Payment } from './payment.entity';
-import { NetAllocation, PaymentRepository } from './payment.repository';
+import { NetAllocation, PaymentRepository, RECORD_APPLIED_FREE_PARAM } from './payment.repository';
 
 export interface RecordPaymentCommand {
   clientId: string;
@@ -60,50 +62,63 @@ export class PaymentsService {
    * the client as unapplied credit. Runs inside the caller's transaction.
    */
   async record(scope: VisibilityScope, command: RecordPaymentCommand, sourceKey: string, manager: EntityManager): Promise<PaymentView> {
-    const { client, invoices: targets } = await this.lockTargets(command, manager);
-    if (!client || !canSeeManager(scope, client.accountManagerId)) throw DomainError.notFound('Client', command.clientId);
-    const { allocations, unapplied } = allocatePayment(command.amount, command.receivedOn, [...targets].sort(byDueDate));
+    const [result] = await this.recordMany(scope, [{ command, sourceKey }], manager);
+    if (result instanceof DomainError) throw result;
+    return result;
+  }
 
-    const payment = Object.assign(new Payment(), {
-      id: uuidv7(),
-      clientId: command.clientId,
-      amount: command.amount,
-      currency: command.currency,
-      receivedOn: command.receivedOn,
-      reference: command.reference ?? null,
-      externalId: command.externalId ?? null,
-      sourceKey,
-      invoiceId: command.invoiceId ?? null,
-      status: 'applied' as const,
-      unappliedAmount: unapplied,
-      reversedOn: null,
-    });
-    const byId = new Map(targets.map((i) => [i.id, i]));
-    const net = allocations.map((a) => ({ invoiceId: a.invoiceId, paid: a.paid, discounted: a.discounted }));
-    const events: NewOutboxEvent[] = [{ type: InvoicingEvents.PaymentReceived, aggregateId: payment.id, data: paymentEventData(payment, net) }];
-    for (const a of allocations) {
-      const invoice = byId.get(a.invoiceId) as PayableInvoice;
-      if (invoice.total - invoice.settled === a.paid + a.discounted) {
-        events.push({
-          type: InvoicingEvents.InvoicePaid,
-          aggregateId: invoice.id,
-          data: { invoiceId: invoice.id, number: invoice.number, clientId: invoice.clientId, currency: invoice.currency, total: invoice.total, paymentId: payment.id, discounted: a.discounted },
-        });
+  /**
+   * Records several payments in one transaction with a fixed number of round trips: one statement locks
+   * every payment's candidate invoices, allocation runs in memory in the given order (a later payment
+   * sees what an earlier one settled), and one statement writes payments, ledger, invoices and events.
+   * A payment the rules refuse (unknown client, unpayable named invoice) gets its error in its slot and
+   * writes nothing; the others are unaffected.
+   */
+  async recordMany(
+    scope: VisibilityScope,
+    items: { command: RecordPaymentCommand; sourceKey: string }[],
+    manager: EntityManager,
+  ): Promise<(PaymentView | DomainError)[]> {
+    const candidates = await this.invoices.lockPayable(items.map(({ command }) => command), manager);
+    // One object per invoice for the whole batch, so each payment allocates against what is left.
+    const invoices = new Map<string, PayableInvoice>();
+    const plans: PaymentPlan[] = [];
+    const results = items.map(({ command, sourceKey }, index): PaymentView | DomainError => {
+      const { client, invoices: locked } = candidates[index];
+      if (!client || !canSeeManager(scope, client.accountManagerId)) return DomainError.notFound('Client', command.clientId);
+      const shared = locked.map((invoice) => invoices.get(invoice.id) ?? invoices.set(invoice.id, invoice).get(invoice.id)!);
+      let targets: PayableInvoice[];
+      try {
+        targets = selectPaymentTargets(command, shared);
+      } catch (error) {
+        if (error instanceof DomainError) return error;
+        throw error;
       }
-    }
-    payment.createdAt = await this.payments.recordApplied(
-      payment,
-      allocations.flatMap((a) => [
-        { paymentId: payment.id, invoiceId: a.invoiceId, kind: 'payment' as const, amount: a.paid, effectiveOn: payment.receivedOn },
-        ...(a.discounted > 0
-          ? [{ paymentId: payment.id, invoiceId: a.invoiceId, kind: 'discount' as const, amount: a.discounted, effectiveOn: payment.receivedOn }]
-          : []),
-      ]),
-      allocations.map((a) => ({ invoiceId: a.invoiceId, paid: a.paid, discounted: a.discounted, credited: 0 })),
+      const plan = planPayment(command, sourceKey, targets);
+      for (const a of plan.allocations) invoices.get(a.invoiceId)!.settled += a.paid + a.discounted;
+      plans.push(plan);
+      return { payment: plan.payment, allocations: plan.allocations };
+    });
+    if (plans.length === 0) return results;
+
+    const createdAt = await this.payments.recordApplied(
+      plans.map((p) => p.payment),
+      plans.flatMap((p) => p.ledger),
+      settlementsOf(plans),
       manager,
-      this.outbox.insertStatement('invoicing', events, 20),
+      this.outbox.insertStatement(
+        'invoicing',
+        plans.flatMap((p) => p.events),
+        RECORD_APPLIED_FREE_PARAM,
+      ),
     );
-    return { payment, allocations: net };
+    for (const { payment } of plans) payment.createdAt = createdAt.get(payment.id) as Date;
+    return results;
+  }
+
+  /** Which of these (source, externalId) pairs were recorded already, as "sourceKey externalId" keys. */
+  externalIdsRecorded(pairs: { sourceKey: string; externalId: string }[], manager: EntityManager): Promise<Set<string>> {
+    return this.payments.externalIdsRecorded(pairs, manager);
   }
 
   async reverse(principal: Principal, id: string): Promise<PaymentView> {
@@ -164,31 +179,6 @@ export class PaymentsService {
     return { payment, allocations: [] };
   }
 
-  private async lockTargets(command: RecordPaymentCommand, manager: EntityManager): ReturnType<InvoiceRepository['lockPayable']> {
-    const { clientId, currency } = command;
-    if (command.invoiceId) {
-      const named = await this.invoices.lockPayable(clientId, { invoiceId: command.invoiceId }, manager);
-      const [invoice] = named.invoices;
-      // An unknown client is reported as such (404) before anything about the invoice.
-      if (named.client === null) return named;
-      if (!invoice || invoice.clientId !== clientId) {
-        throw DomainError.businessRule(`Invoice ${command.invoiceId} does not belong to client ${clientId}`);
-      }
-      if (invoice.currency !== currency) {
-        throw DomainError.businessRule(`The payment is in ${currency} but invoice ${invoice.number} is in ${invoice.currency}`);
-      }
-      if (invoice.status === 'void' || invoice.status === 'written_off') {
-        throw DomainError.businessRule(`Invoice ${invoice.number} is ${invoice.status} and cannot take payments`);
-      }
-      return named;
-    }
-    if (command.reference) {
-      const quoted = await this.invoices.lockPayable(clientId, { currency, reference: command.reference }, manager);
-      if (quoted.client === null || quoted.invoices.length > 0) return quoted;
-    }
-    return this.invoices.lockPayable(clientId, { currency }, manager);
-  }
-
   private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>, externalId?: string | null): Promise<T> {
     try {
       return await this.dataSource.transaction(work);
@@ -197,6 +187,65 @@ export class PaymentsService {
       throw error;
     }
   }
+}
+
+interface PaymentPlan {
+  payment: Payment;
+  allocations: NetAllocation[];
+  ledger: Omit<PaymentAllocation, 'id' | 'createdAt'>[];
+  events: NewOutboxEvent[];
+}
+
+/** The payment, its ledger rows and its events for the chosen invoices (in allocation order). */
+function planPayment(command: RecordPaymentCommand, sourceKey: string, targets: PayableInvoice[]): PaymentPlan {
+  const { allocations, unapplied } = allocatePayment(command.amount, command.receivedOn, targets);
+  const payment = Object.assign(new Payment(), {
+    id: uuidv7(),
+    clientId: command.clientId,
+    amount: command.amount,
+    currency: command.currency,
+    receivedOn: command.receivedOn,
+    reference: command.reference ?? null,
+    externalId: command.externalId ?? null,
+    sourceKey,
+    invoiceId: command.invoiceId ?? null,
+    status: 'applied' as const,
+    unappliedAmount: unapplied,
+    reversedOn: null,
+  });
+  const byId = new Map(targets.map((i) => [i.id, i]));
+  const net = allocations.map((a) => ({ invoiceId: a.invoiceId, paid: a.paid, discounted: a.discounted }));
+  const events: NewOutboxEvent[] = [{ type: InvoicingEvents.PaymentReceived, aggregateId: payment.id, data: paymentEventData(payment, net) }];
+  for (const a of allocations) {
+    const invoice = byId.get(a.invoiceId) as PayableInvoice;
+    if (invoice.total - invoice.settled === a.paid + a.discounted) {
+      events.push({
+        type: InvoicingEvents.InvoicePaid,
+        aggregateId: invoice.id,
+        data: { invoiceId: invoice.id, number: invoice.number, clientId: invoice.clientId, currency: invoice.currency, total: invoice.total, paymentId: payment.id, discounted: a.discounted },
+      });
+    }
+  }
+  const ledger = allocations.flatMap((a) => [
+    { paymentId: payment.id, invoiceId: a.invoiceId, kind: 'payment' as const, amount: a.paid, effectiveOn: payment.receivedOn },
+    ...(a.discounted > 0 ? [{ paymentId: payment.id, invoiceId: a.invoiceId, kind: 'discount' as const, amount: a.discounted, effectiveOn: payment.receivedOn }] : []),
+  ]);
+  return { payment, allocations: net, ledger, events };
+}
+
+/** One settlement change per invoice across the batch, dated by the payment that touched it last. */
+function settlementsOf(plans: PaymentPlan[]): SettlementChange[] {
+  const byInvoice = new Map<string, SettlementChange>();
+  for (const { payment, allocations } of plans) {
+    for (const a of allocations) {
+      const change = byInvoice.get(a.invoiceId) ?? { invoiceId: a.invoiceId, paid: 0, discounted: 0, credited: 0 };
+      change.paid += a.paid;
+      change.discounted += a.discounted;
+      change.settledOn = payment.receivedOn;
+      byInvoice.set(a.invoiceId, change);
+    }
+  }
+  return [...byInvoice.values()];
 }
 
 export function paymentEventData(payment: Payment, allocations: NetAllocation[]): Record<string, unknown> {

@@ -1,0 +1,43 @@
+import { DomainError } from '@ar/errors';
+import type { PayableInvoice } from '../invoices/invoice.repository';
+import { byDueDate } from './allocate-payment';
+
+export interface PaymentTargetRequest {
+  clientId: string;
+  currency: string;
+  invoiceId?: string | null;
+  reference?: string | null;
+}
+
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['open', 'partially_paid']);
+
+/**
+ * Which invoices a payment settles, in allocation order: the invoice the payer named; else the client's
+ * invoice whose number the reference quotes (the longest number wins); else the client's open invoices
+ * in the payment's currency, oldest due date first. `candidates` may hold more than that (the locked
+ * superset); anything outside the rule is ignored. A named invoice the payment cannot take is a 422.
+ */
+export function selectPaymentTargets(request: PaymentTargetRequest, candidates: PayableInvoice[]): PayableInvoice[] {
+  if (request.invoiceId) {
+    const invoice = candidates.find((i) => i.id === request.invoiceId);
+    if (!invoice || invoice.clientId !== request.clientId) {
+      throw DomainError.businessRule(`Invoice ${request.invoiceId} does not belong to client ${request.clientId}`);
+    }
+    if (invoice.currency !== request.currency) {
+      throw DomainError.businessRule(`The payment is in ${request.currency} but invoice ${invoice.number} is in ${invoice.currency}`);
+    }
+    if (invoice.status === 'void' || invoice.status === 'written_off') {
+      throw DomainError.businessRule(`Invoice ${invoice.number} is ${invoice.status} and cannot take payments`);
+    }
+    return [invoice];
+  }
+  const own = candidates.filter((i) => i.clientId === request.clientId && i.currency === request.currency);
+  const reference = request.reference;
+  if (reference) {
+    const quoted = own
+      .filter((i) => i.status !== 'void' && reference.includes(i.number))
+      .sort((a, b) => b.number.length - a.number.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (quoted.length > 0) return [quoted[0]];
+  }
+  return own.filter((i) => OPEN_STATUSES.has(i.status)).sort(byDueDate);
+}
