@@ -19,12 +19,30 @@ export class OutboxWriter {
     return written;
   }
 
+  /** Ids for events that SQL assembles itself (`insertSelectSql`), time-ordered like every outbox id. */
+  newIds(count: number): string[] {
+    return Array.from({ length: count }, () => uuidv7());
+  }
+
+  /** When events appended now occurred. */
+  occurredAt(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /**
+   * The INSERT for events a set-based statement assembles in SQL: `select` yields rows of
+   * (id, type, aggregate_id, data jsonb, occurred_at), with ids from `newIds` and `occurredAt()`.
+   */
+  insertSelectSql(schema: OutboxSchema, select: string): string {
+    return `INSERT INTO ${schema}.outbox_events (id, type, aggregate_id, data, occurred_at) ${select}`;
+  }
+
   /**
    * The INSERT for these events with parameters numbered from `first`, for a caller that embeds it in
    * its own statement (a data-modifying CTE) to save a round trip on a hot path.
    */
   insertStatement(schema: OutboxSchema, events: NewOutboxEvent[], first: number): { sql: string; params: unknown[]; events: OutboxEvent[] } {
-    const occurredAt = this.clock.now().toISOString();
+    const occurredAt = this.occurredAt();
     const rows = events.map((e) => ({ ...e, id: uuidv7(), occurredAt }));
     const p = (n: number) => `$${first + n}`;
     return {

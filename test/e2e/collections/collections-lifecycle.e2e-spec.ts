@@ -78,6 +78,15 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
     const mine = (await collections().as(ids.manager.token).get('/v1/tasks?status=open')).body.data;
     expect(mine.map((t: { clientId: string }) => t.clientId)).toEqual([ids.legal.client.id, ids.paid.client.id, ids.promised.client.id]);
     expect(mine[0]).toMatchObject({ type: 'reminder', dunningLevel: 1, assigneeId: ids.manager.id, invoiceIds: [ids.legalInvoice.id], amountOverdue: 200_000, currency: 'EUR', status: 'open' });
+    const events = await withDatabase(
+      async (db) =>
+        (await db.query(`SELECT type, data FROM collections.outbox_events WHERE aggregate_id = $1 ORDER BY id`, [ids.paidInvoice.id])).rows,
+    );
+    const about = { invoiceId: ids.paidInvoice.id, clientId: ids.paid.client.id, number: ids.paidInvoice.number, currency: 'EUR', balance: 100_000 };
+    expect(events).toEqual([
+      { type: 'invoice.overdue', data: { ...about, daysOverdue: 2, asOf: '2027-02-02', sweepId: expect.any(String), dunningLevel: 0 } },
+      { type: 'invoice.dunning_level_changed', data: { ...about, daysOverdue: 3, asOf: '2027-02-03', sweepId: sweep.id, previousLevel: 0, dunningLevel: 1 } },
+    ]);
     expect(mine[0].priority).toBeGreaterThan(mine[1].priority);
 
     const deputised = await tasksOf(collections().as(ids.deputy.token), ids.deputised.client.id);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@ar/config';
-import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
+import { OutboxWriter } from '@ar/outbox';
 import { CalendarDate, daysBetween } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { flatLateFee, lateInterest, LateInterestRule } from '../interest/late-interest';
@@ -11,7 +11,8 @@ import { PolicyCatalog } from '../policies/policy-catalog';
 import { feesBetween, nextLevel, targetLevel } from './dunning-level';
 
 export interface OverdueBatchResult {
-  lastInvoiceId: string | null;
+  /** Where the next batch starts; null when no overdue invoice was left. */
+  position: string | null;
   scanned: number;
   newlyOverdue: number;
   levelChanges: number;
@@ -47,13 +48,15 @@ export class OverdueInvoicesPhase {
 
   async runBatch(
     asOf: CalendarDate,
-    afterInvoiceId: string | null,
+    after: string | null,
     policies: PolicyCatalog,
     rates: RateTable,
     sweepId: string,
     persistProgress: (manager: EntityManager, result: OverdueBatchResult) => Promise<void>,
   ): Promise<OverdueBatchResult> {
+    const position = decodePosition(after);
     return this.dataSource.transaction(async (manager) => {
+      // Walks the open-invoice index in (due date, id) order, so only overdue invoices are read.
       const rows: OverdueRow[] = await manager.query(
         `SELECT r.invoice_id, r.client_id, r.number, r.currency, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.balance, r.disputed,
                 t.dunning_policy_id, t.late_interest_rule, t.late_interest_rate_percent,
@@ -64,14 +67,13 @@ export class OverdueInvoicesPhase {
          JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
          LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
          WHERE r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
-           AND ($2::uuid IS NULL OR r.invoice_id > $2::uuid)
-         ORDER BY r.invoice_id
-         LIMIT $3`,
-        [asOf, afterInvoiceId, this.config.sweepBatchSize],
+           AND ($2::date IS NULL OR (r.due_date, r.invoice_id) > ($2::date, $3::uuid))
+         ORDER BY r.due_date, r.invoice_id
+         LIMIT $4`,
+        [asOf, position?.dueDate ?? null, position?.invoiceId ?? null, this.config.sweepBatchSize],
       );
-      if (rows.length === 0) return { lastInvoiceId: null, scanned: 0, newlyOverdue: 0, levelChanges: 0 };
+      if (rows.length === 0) return { position: null, scanned: 0, newlyOverdue: 0, levelChanges: 0 };
 
-      const events: NewOutboxEvent[] = [];
       const updates = rows.map((row) => {
         const levels = policies.levels(row.dunning_policy_id);
         const days = daysBetween(row.due_date, asOf);
@@ -89,41 +91,65 @@ export class OverdueInvoicesPhase {
           fixedRatePercent: row.late_interest_rate_percent === null ? null : Number(row.late_interest_rate_percent),
           rates,
         });
-        const base = { invoiceId: row.invoice_id, clientId: row.client_id, number: row.number, currency: row.currency, balance, daysOverdue: days, asOf, sweepId };
-        if (isNew) events.push({ type: CollectionsEvents.InvoiceOverdue, aggregateId: row.invoice_id, data: { ...base, dunningLevel: level } });
-        if (level > current) {
-          events.push({ type: CollectionsEvents.InvoiceDunningLevelChanged, aggregateId: row.invoice_id, data: { ...base, previousLevel: current, dunningLevel: level } });
-        }
-        return { row, level, fee, interest, raised: level > current, isNew };
+        return { row, days, current, level, fee, interest, raised: level > current, isNew };
       });
+      // Event ids in the order the events happen: an invoice's overdue event before its level change.
+      const ids = this.outbox.newIds(updates.reduce((n, u) => n + Number(u.isNew) + Number(u.raised), 0));
+      let next = 0;
+      const eventIds = updates.map((u) => ({ overdue: u.isNew ? ids[next++] : null, level: u.raised ? ids[next++] : null }));
 
+      // One statement: the dunning state and, built from the same rows, the events announcing it.
       await manager.query(
-        `INSERT INTO collections.invoice_dunning (invoice_id, client_id, level, interest_amount, fee_amount, first_overdue_on, level_changed_on, as_of)
-         SELECT u.invoice_id, u.client_id, u.level, u.interest, u.fee, $7::date, CASE WHEN u.raised THEN $7::date END, $7::date
-         FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::bigint[], $5::bigint[], $6::boolean[])
-              AS u(invoice_id, client_id, level, interest, fee, raised)
-         ON CONFLICT (invoice_id) DO UPDATE SET
-           level = GREATEST(collections.invoice_dunning.level, EXCLUDED.level),
-           interest_amount = EXCLUDED.interest_amount,
-           fee_amount = EXCLUDED.fee_amount,
-           level_changed_on = CASE WHEN EXCLUDED.level > collections.invoice_dunning.level THEN EXCLUDED.as_of
-                                   ELSE collections.invoice_dunning.level_changed_on END,
-           as_of = EXCLUDED.as_of,
-           updated_at = now()
-         WHERE collections.invoice_dunning.as_of <= EXCLUDED.as_of`,
+        `WITH u AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::smallint[], $5::bigint[], $6::bigint[], $7::boolean[],
+                                $8::text[], $9::text[], $10::bigint[], $11::int[], $12::uuid[], $13::uuid[])
+             AS u(invoice_id, client_id, previous_level, level, interest, fee, raised, number, currency, balance, days_overdue, overdue_event_id, level_event_id)),
+         d AS (
+           INSERT INTO collections.invoice_dunning (invoice_id, client_id, level, interest_amount, fee_amount, first_overdue_on, level_changed_on, as_of)
+           SELECT u.invoice_id, u.client_id, u.level, u.interest, u.fee, $14::date, CASE WHEN u.raised THEN $14::date END, $14::date FROM u
+           ON CONFLICT (invoice_id) DO UPDATE SET
+             level = GREATEST(collections.invoice_dunning.level, EXCLUDED.level),
+             interest_amount = EXCLUDED.interest_amount,
+             fee_amount = EXCLUDED.fee_amount,
+             level_changed_on = CASE WHEN EXCLUDED.level > collections.invoice_dunning.level THEN EXCLUDED.as_of
+                                     ELSE collections.invoice_dunning.level_changed_on END,
+             as_of = EXCLUDED.as_of,
+             updated_at = now()
+           WHERE collections.invoice_dunning.as_of <= EXCLUDED.as_of),
+         e AS (
+           SELECT u.*, jsonb_build_object('invoiceId', u.invoice_id, 'clientId', u.client_id, 'number', u.number, 'currency', u.currency,
+                    'balance', u.balance, 'daysOverdue', u.days_overdue, 'asOf', $14::text, 'sweepId', $15::text, 'dunningLevel', u.level) AS base
+           FROM u)
+         ${this.outbox.insertSelectSql(
+           'collections',
+           `SELECT overdue_event_id, $16::text, invoice_id, base, $18::timestamptz FROM e WHERE overdue_event_id IS NOT NULL
+            UNION ALL
+            SELECT level_event_id, $17::text, invoice_id, base || jsonb_build_object('previousLevel', previous_level), $18::timestamptz FROM e WHERE level_event_id IS NOT NULL`,
+         )}`,
         [
           updates.map((u) => u.row.invoice_id),
           updates.map((u) => u.row.client_id),
+          updates.map((u) => u.current),
           updates.map((u) => u.level),
           updates.map((u) => u.interest),
           updates.map((u) => u.fee),
           updates.map((u) => u.raised),
+          updates.map((u) => u.row.number),
+          updates.map((u) => u.row.currency),
+          updates.map((u) => Number(u.row.balance)),
+          updates.map((u) => u.days),
+          eventIds.map((e) => e.overdue),
+          eventIds.map((e) => e.level),
           asOf,
+          sweepId,
+          CollectionsEvents.InvoiceOverdue,
+          CollectionsEvents.InvoiceDunningLevelChanged,
+          this.outbox.occurredAt(),
         ],
       );
-      await this.outbox.append(manager, 'collections', events);
+      const last = rows[rows.length - 1];
       const result = {
-        lastInvoiceId: rows[rows.length - 1].invoice_id,
+        position: encodePosition({ dueDate: last.due_date, invoiceId: last.invoice_id }),
         scanned: rows.length,
         newlyOverdue: updates.filter((u) => u.isNew).length,
         levelChanges: updates.filter((u) => u.raised).length,
@@ -133,4 +159,15 @@ export class OverdueInvoicesPhase {
       return result;
     });
   }
+}
+
+/** Where a batch stopped in the (due date, invoice id) walk, as the sweep's checkpoint stores it. */
+function encodePosition(position: { dueDate: CalendarDate; invoiceId: string }): string {
+  return `${position.dueDate}/${position.invoiceId}`;
+}
+
+function decodePosition(after: string | null): { dueDate: CalendarDate; invoiceId: string } | null {
+  if (after === null) return null;
+  const [dueDate, invoiceId] = after.split('/');
+  return { dueDate, invoiceId };
 }

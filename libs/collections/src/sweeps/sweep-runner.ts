@@ -59,10 +59,10 @@ export class SweepRunner {
             stats.invoicesScanned += r.scanned;
             stats.newlyOverdue += r.newlyOverdue;
             stats.levelChanges += r.levelChanges;
-            return save(manager, r.lastInvoiceId ? { phase: 'invoices', after: r.lastInvoiceId } : { phase: 'tasks', after: null });
+            return save(manager, r.position ? { phase: 'invoices', after: r.position } : { phase: 'tasks', after: null });
           });
-          if (!result.lastInvoiceId) break;
-          checkpoint = { phase: 'invoices', after: result.lastInvoiceId };
+          if (!result.position) break;
+          checkpoint = { phase: 'invoices', after: result.position };
         }
         checkpoint = { phase: 'tasks', after: null };
         await save(this.dataSource.manager, checkpoint);
