@@ -77,6 +77,20 @@ describe('outbound webhooks: outbox → queue → signed deliveries with retries
     expect(receiver.received[1].headers['webhook-id']).toBe(receiver.received[0].headers['webhook-id']);
   });
 
+  it('delivers to an endpoint the events after it subscribed, even while earlier events are still fanning out, and not the ones before', async () => {
+    const { receiver: early, url: earlyUrl } = await newReceiver();
+    await newEndpoint(earlyUrl);
+    const { contract } = await f().newAccount();
+    const before = await f().newInvoice(contract.id, 11);
+    await eventually(() => early.received.filter((r) => r.body.includes(before.id)).length, (n) => n >= 1);
+    const { receiver: late, url: lateUrl } = await newReceiver();
+    await newEndpoint(lateUrl);
+    const after = await f().newInvoice(contract.id, 12);
+    await eventually(() => late.received.filter((r) => r.body.includes(after.id)).length, (n) => n >= 1);
+    await eventually(() => early.received.filter((r) => r.body.includes(after.id)).length, (n) => n >= 1);
+    expect(late.received.filter((r) => r.body.includes(before.id))).toHaveLength(0);
+  });
+
   it('delivers only subscribed event types and never shows the secret again', async () => {
     const { receiver, url } = await newReceiver();
     const endpoint = await newEndpoint(url, ['payment.received']);
