@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { baseDataSourceOptions } from '@ar/database';
 import { OutboxRelay, OutboxWriter } from '@ar/outbox';
-import { OutboxEventJob, Queues } from '@ar/queues';
+import { OutboxEventsJob, Queues } from '@ar/queues';
 import { Clock } from '@ar/time';
 
 /** The relay against the real Postgres and Redis: nothing is lost between commit and enqueue. */
 describe('outbox relay', () => {
   let dataSource: DataSource;
-  let queue: Queue<OutboxEventJob>;
+  let queue: Queue<OutboxEventsJob>;
 
   beforeAll(async () => {
     dataSource = await new DataSource(baseDataSourceOptions({ url: process.env.DATABASE_URL as string })).initialize();
@@ -33,18 +33,27 @@ describe('outbox relay', () => {
 
   it('keeps a row unpublished when the enqueue fails, and publishes it exactly once on the next pass', async () => {
     const event = await write();
-    const failing = { addBulk: () => Promise.reject(new Error('Redis is down')) } as unknown as Queue<OutboxEventJob>;
+    const failing = { add: () => Promise.reject(new Error('Redis is down')) } as unknown as Queue<OutboxEventsJob>;
     await expect(new OutboxRelay(dataSource, failing, 'contracts').relayOnce()).rejects.toThrow('Redis is down');
     expect(await published(event.id)).toBeNull();
 
     const relay = new OutboxRelay(dataSource, queue, 'contracts');
     expect(await relay.relayOnce()).toBeGreaterThanOrEqual(1);
     expect(await published(event.id)).not.toBeNull();
-    const job = await queue.getJob(event.id);
-    expect(job?.data).toMatchObject({ id: event.id, type: 'test.happened', source: 'contracts', data: { n: 1 } });
+    const jobs = await queue.getJobs(['waiting']);
+    const carrying = jobs.filter((job) => job.data.events.some((e) => e.id === event.id));
+    expect(carrying).toHaveLength(1);
+    expect(carrying[0].data.events.find((e) => e.id === event.id)).toEqual({
+      id: event.id,
+      type: 'test.happened',
+      occurredAt: expect.any(String),
+      aggregateId: event.aggregateId,
+      source: 'contracts',
+      data: { n: 1 },
+    });
   });
 
-  it('does not enqueue twice when a crash after the enqueue re-publishes the same row', async () => {
+  it('does not enqueue twice when a crash after the enqueue re-publishes the same rows', async () => {
     const event = await write();
     const relay = new OutboxRelay(dataSource, queue, 'contracts');
     await relay.relayOnce();
@@ -54,5 +63,17 @@ describe('outbox relay', () => {
     await relay.relayOnce();
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'completed', 'active', 'failed')).toBe(countBefore);
     expect(await published(event.id)).not.toBeNull();
+  });
+
+  it('gives a re-published batch that gained an event a job of its own, so the new event is not dropped', async () => {
+    const first = await write();
+    const relay = new OutboxRelay(dataSource, queue, 'contracts');
+    await relay.relayOnce();
+    await dataSource.query(`UPDATE contracts.outbox_events SET published_at = NULL WHERE id = $1`, [first.id]);
+    const second = await write();
+    await relay.relayOnce();
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs.some((job) => job.data.events.map((e) => e.id).join() === [first.id, second.id].join())).toBe(true);
+    expect(await published(second.id)).not.toBeNull();
   });
 });

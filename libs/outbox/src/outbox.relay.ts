@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOB_OPTIONS, JobNames, OutboxEventJob, Queues } from '@ar/queues';
+import { createHash } from 'node:crypto';
+import { JOB_OPTIONS, JobNames, OutboxEventsJob, Queues } from '@ar/queues';
 import { OutboxSchema } from './outbox-event';
 
 export const OUTBOX_SCHEMA = Symbol('OUTBOX_SCHEMA');
@@ -20,9 +21,11 @@ interface OutboxRow {
 }
 
 /**
- * Moves committed outbox rows of one context to the events queue. Rows are claimed with SKIP LOCKED
- * (replicas share the work) and marked published in the same transaction after the enqueue; a crash
- * in between re-enqueues them, and the fixed jobId (= event id) makes BullMQ drop the duplicate.
+ * Moves committed outbox rows of one context to the events queue, one job per batch. Rows are claimed
+ * with SKIP LOCKED (replicas share the work) and marked published in the same transaction after the
+ * enqueue; a crash in between re-enqueues them, and the jobId (a digest of exactly these event ids)
+ * makes BullMQ drop the duplicate. A batch that differs in any event gets its own job, so no event is
+ * ever dropped with another's; consumers are idempotent for the events two such jobs share.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,7 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(Queues.Events) private readonly events: Queue<OutboxEventJob>,
+    @InjectQueue(Queues.Events) private readonly events: Queue<OutboxEventsJob>,
     @Inject(OUTBOX_SCHEMA) private readonly schema: OutboxSchema,
   ) {}
 
@@ -57,19 +60,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      await this.events.addBulk(
-        rows.map((row) => ({
-          name: JobNames.OutboxEvent,
-          data: {
+      await this.events.add(
+        JobNames.OutboxEvents,
+        {
+          events: rows.map((row) => ({
             id: row.id,
             type: row.type,
             occurredAt: new Date(row.occurred_at).toISOString(),
             aggregateId: row.aggregate_id,
             source: this.schema,
             data: row.data,
-          },
-          opts: { ...JOB_OPTIONS.OutboxEvent, jobId: row.id },
-        })),
+          })),
+        },
+        { ...JOB_OPTIONS.OutboxEvents, jobId: batchJobId(rows.map((row) => row.id)) },
       );
       await manager.query(`UPDATE ${this.schema}.outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       return rows.length;
@@ -100,4 +103,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       };
     });
   }
+}
+
+function batchJobId(eventIds: string[]): string {
+  return `events-${createHash('sha256').update(eventIds.join(',')).digest('hex')}`;
 }

@@ -6,7 +6,7 @@ import { JobsOptions } from 'bullmq';
  * name: drain first, or run both names for one release.
  */
 export const Queues = {
-  /** Committed outbox events from every context, one job per event (jobId = event id). */
+  /** Committed outbox events from every context, one job per relayed batch (jobId = digest of the event ids). */
   Events: '{events}',
   /** One job per attempt series of a webhook delivery (jobId = delivery id). */
   WebhookDeliveries: '{webhook-deliveries}',
@@ -18,7 +18,7 @@ export const Queues = {
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
 export const JobNames = {
-  OutboxEvent: 'outbox-event',
+  OutboxEvents: 'outbox-events',
   DeliverWebhook: 'deliver-webhook',
   RunSweep: 'run-sweep',
   ScheduledSweep: 'scheduled-sweep',
@@ -26,14 +26,22 @@ export const JobNames = {
   PurgeExpiredRecords: 'purge-expired-records',
 } as const;
 
-/** What a consumer of the events queue receives: the webhook payload shape `{id, type, occurredAt, data}`. */
-export interface OutboxEventJob {
+/** One published event: the webhook payload shape `{id, type, occurredAt, data}` plus its origin. */
+export interface PublishedEvent {
   id: string;
   type: string;
   occurredAt: string;
   aggregateId: string;
   source: 'contracts' | 'invoicing' | 'collections';
   data: Record<string, unknown>;
+}
+
+/**
+ * What a consumer of the events queue receives: the events one relay pass published, in id order.
+ * Batching keeps a sweep's hundreds of thousands of events from costing a queue job each.
+ */
+export interface OutboxEventsJob {
+  events: PublishedEvent[];
 }
 
 export interface DeliverWebhookJob {
@@ -46,12 +54,13 @@ export interface RunSweepJob {
 
 const DAY_SECONDS = 24 * 3600;
 
-export const JOB_OPTIONS: Record<'OutboxEvent' | 'DeliverWebhook' | 'RunSweep', JobsOptions> = {
-  // Kept a week after completion so a re-published outbox row with the same jobId is dropped as a duplicate.
-  OutboxEvent: {
+export const JOB_OPTIONS: Record<'OutboxEvents' | 'DeliverWebhook' | 'RunSweep', JobsOptions> = {
+  // Kept a day after completion so a batch re-published after a relay crash is dropped as a duplicate;
+  // consumers are idempotent, so a later re-publish costs a repeat, never a wrong result.
+  OutboxEvents: {
     attempts: 10,
     backoff: { type: 'exponential', delay: 1000 },
-    removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000_000 },
+    removeOnComplete: { age: DAY_SECONDS, count: 100_000 },
     removeOnFail: { age: 30 * DAY_SECONDS },
   },
   // One job per attempt: the delivery service schedules the next attempt itself (24 h retry schedule);

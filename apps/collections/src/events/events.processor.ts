@@ -4,15 +4,16 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { CollectionsEvents, RiskClass } from '@ar/collections';
 import { ClientsService } from '@ar/contracts';
 import { InvoicesService, WebhookFanoutService } from '@ar/invoicing';
-import { JobNames, OutboxEventJob, Queues } from '@ar/queues';
+import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
 /**
- * Consumes every published event (at least once; every reaction is idempotent): fans it out to webhook
- * subscribers and lets each context react to the others' decisions through its own services.
+ * Consumes every published event (at least once; every reaction is idempotent): lets each context react
+ * to the others' decisions through its own services, in event order, and fans the batch out to webhook
+ * subscribers.
  */
 @Processor(Queues.Events, { concurrency: 8 })
 export class EventsProcessor extends WorkerHost {
-  static readonly handles = [JobNames.OutboxEvent] as const;
+  static readonly handles = [JobNames.OutboxEvents] as const;
 
   private readonly logger = new Logger(EventsProcessor.name);
 
@@ -24,16 +25,16 @@ export class EventsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<OutboxEventJob>): Promise<{ deliveries: number }> {
-    if (job.name !== JobNames.OutboxEvent) throw new UnrecoverableError(`Unknown job ${job.name} on ${Queues.Events}`);
-    const event = job.data;
-    if (event.source === 'collections') await this.react(event);
-    const deliveries = await this.fanout.fanOut(event);
-    if (deliveries > 0) this.logger.debug({ eventId: event.id, type: event.type, deliveries }, 'Event fanned out');
+  async process(job: Job<OutboxEventsJob>): Promise<{ deliveries: number }> {
+    if (job.name !== JobNames.OutboxEvents) throw new UnrecoverableError(`Unknown job ${job.name} on ${Queues.Events}`);
+    const { events } = job.data;
+    for (const event of events) if (event.source === 'collections') await this.react(event);
+    const deliveries = await this.fanout.fanOut(events);
+    if (deliveries > 0) this.logger.debug({ events: events.length, deliveries }, 'Events fanned out');
     return { deliveries };
   }
 
-  private async react(event: OutboxEventJob): Promise<void> {
+  private async react(event: PublishedEvent): Promise<void> {
     const data = event.data as Record<string, any>;
     switch (event.type) {
       case CollectionsEvents.ClientBlocked:
