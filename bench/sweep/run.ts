@@ -99,6 +99,26 @@ async function main(): Promise<void> {
     console.log(`next-day sweep (${NEXT_DAY}, full rescan): ${round(nextDay.seconds)} s, stats ${JSON.stringify(nextDay.value.stats)}`);
     console.log(`worker peak RSS: ${peakRssMb} MB`);
 
+    // A lower bound for any sweep that meets the issue: merely writing the events it must announce (copies
+    // of this sweep's invoice.overdue and invoice.dunning_level_changed rows, in one INSERT, rolled back).
+    await worker.stop();
+    const eventFloor = await withClient(database.url, async (db) => {
+      await db.query('BEGIN');
+      try {
+        await db.query(
+          `CREATE TEMP TABLE floor_events ON COMMIT DROP AS
+           SELECT ('ff' || lpad(to_hex(row_number() OVER (ORDER BY id)), 30, '0'))::uuid AS id, type, aggregate_id, data, occurred_at
+           FROM collections.outbox_events WHERE type IN ('invoice.overdue', 'invoice.dunning_level_changed')`,
+        );
+        return await timed(() => db.query(`INSERT INTO collections.outbox_events (id, type, aggregate_id, data, occurred_at) SELECT * FROM floor_events`));
+      } finally {
+        await db.query('ROLLBACK');
+      }
+    });
+    console.log(
+      `floor: writing the sweep's ${eventFloor.value.rowCount} invoice events alone takes ${round(eventFloor.seconds)} s = ${round(eventFloor.seconds / baseline.seconds)}x the baseline`,
+    );
+
     const ratio = round(first.seconds / baseline.seconds);
     const rowsPerSecond = Math.round(overdue / first.seconds);
     console.log(`rows/s (overdue invoices swept): ${rowsPerSecond}`);
