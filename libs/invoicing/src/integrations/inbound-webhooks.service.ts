@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GroupCommit, isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
-import { PaymentView, PaymentsService } from '../payments/payments.service';
+import { DuplicatePaymentError, PaymentView, PaymentsService } from '../payments/payments.service';
 import { InboundEvent, InboundOutcome } from './inbound-event';
 
 type InboundResult = { outcome: InboundOutcome; paymentId?: string };
@@ -61,11 +61,15 @@ export class InboundWebhooksService {
 
   private async apply(integrationId: string, event: InboundEvent, manager: EntityManager): Promise<InboundResult> {
     if (event.type === 'payment.received') {
-      // A repeated externalId violates payments_source_external_id_key and lands in handleOne()'s catch.
-      const { payment } = await this.paymentsService.record({ all: true }, event.data, integrationId, manager).catch((error: unknown) => {
+      // A repeated externalId that a concurrent transaction is still writing violates
+      // payments_source_external_id_key instead, and lands in handleOne()'s catch.
+      try {
+        const { payment } = await this.paymentsService.record({ all: true }, event.data, integrationId, manager);
+        return { outcome: 'applied', paymentId: payment.id };
+      } catch (error) {
+        if (error instanceof DuplicatePaymentError) return { outcome: 'duplicate' };
         throw error instanceof DomainError ? asSenderError(error) : error;
-      });
-      return { outcome: 'applied', paymentId: payment.id };
+      }
     }
     const reversed = await this.paymentsService.reverseBySource(integrationId, event.data.externalId, manager);
     if (!reversed) throw DomainError.businessRule(`No payment with externalId ${event.data.externalId} was received from this integration`);
@@ -85,21 +89,8 @@ export class InboundWebhooksService {
           batch.map(({ integrationId, messageId, event }) => ({ integrationId, messageId, type: event.type })),
           manager,
         );
-        const recorded = await this.paymentsService.externalIdsRecorded(
-          batch.map(({ integrationId, event }) => ({ sourceKey: integrationId, externalId: event.data.externalId })),
-          manager,
-        );
-        const results: (InboundResult | Error | undefined)[] = batch.map(() => undefined);
-        const toRecord: number[] = [];
-        batch.forEach(({ integrationId, event }, index) => {
-          const key = `${integrationId} ${event.data.externalId}`;
-          if (!fresh[index] || recorded.has(key)) {
-            results[index] = { outcome: 'duplicate' };
-            return;
-          }
-          recorded.add(key);
-          toRecord.push(index);
-        });
+        const results: (InboundResult | Error | undefined)[] = batch.map((_, index) => (fresh[index] ? undefined : { outcome: 'duplicate' }));
+        const toRecord = batch.map((_, index) => index).filter((index) => fresh[index]);
         const outcomes = await this.paymentsService.recordMany(
           { all: true },
           toRecord.map((index) => ({ command: batch[index].event.data, sourceKey: batch[index].integrationId })),
@@ -108,7 +99,9 @@ export class InboundWebhooksService {
         const refused: InboundPayment[] = [];
         outcomes.forEach((outcome: PaymentView | DomainError, position) => {
           const index = toRecord[position];
-          if (outcome instanceof DomainError) {
+          if (outcome instanceof DuplicatePaymentError) {
+            results[index] = { outcome: 'duplicate' };
+          } else if (outcome instanceof DomainError) {
             results[index] = asSenderError(outcome);
             refused.push(batch[index]);
           } else {

@@ -33,11 +33,16 @@ export interface PayableRequest {
   currency: string;
   invoiceId?: string | null;
   reference?: string | null;
+  /** The payment's origin and its id there, to tell whether it was recorded before. */
+  sourceKey: string;
+  externalId?: string | null;
 }
 
 export interface PayableCandidates {
   client: { accountManagerId: string | null } | null;
   invoices: PayableInvoice[];
+  /** A payment with the same source and externalId exists already. */
+  alreadyRecorded: boolean;
 }
 
 export interface SettlementChange {
@@ -157,14 +162,17 @@ export class InvoiceRepository {
    * round trip for the whole batch, the invoices it may settle with their contracts' cash-discount
    * terms: the named invoice, or the client's open invoices in the currency plus any of its invoices
    * whose number the reference quotes. Which of them the payment takes is `selectPaymentTargets`'s rule.
+   * It also tells whether each payment's (source, externalId) was recorded before.
    * Requests are locked in client order and each client's invoices in id order (the order every writer
    * of invoice money uses), so concurrent payers never deadlock. `client` is null for an unknown client.
    */
   async lockPayable(requests: PayableRequest[], manager: EntityManager): Promise<PayableCandidates[]> {
     const order = requests.map((_, index) => index).sort((a, b) => requests[a].clientId.localeCompare(requests[b].clientId) || a - b);
     const rows: Record<string, any>[] = await manager.query(
-      `SELECT r.ord, c.id AS client_id_found, c.account_manager_id, x.*
-       FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::text[]) WITH ORDINALITY AS r(ord, client_id, currency, invoice_id, reference, position)
+      `SELECT r.ord, c.id AS client_id_found, c.account_manager_id, x.*,
+              EXISTS (SELECT 1 FROM invoicing.payments p WHERE p.source_key = r.source_key AND p.external_id = r.external_id) AS already_recorded
+       FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[])
+         WITH ORDINALITY AS r(ord, client_id, currency, invoice_id, reference, source_key, external_id, position)
        LEFT JOIN contracts.client_directory_v1 c ON c.id = r.client_id
        LEFT JOIN LATERAL (
          SELECT i.id, i.number, i.client_id, i.currency, i.status, i.total,
@@ -189,11 +197,14 @@ export class InvoiceRepository {
         order.map((i) => requests[i].currency),
         order.map((i) => requests[i].invoiceId ?? null),
         order.map((i) => requests[i].reference ?? null),
+        order.map((i) => requests[i].sourceKey),
+        order.map((i) => requests[i].externalId ?? null),
       ],
     );
-    const result: PayableCandidates[] = requests.map(() => ({ client: null, invoices: [] }));
+    const result: PayableCandidates[] = requests.map(() => ({ client: null, invoices: [], alreadyRecorded: false }));
     for (const r of rows) {
       const entry = result[r.ord];
+      entry.alreadyRecorded = r.already_recorded;
       if (r.client_id_found === null) continue;
       entry.client = { accountManagerId: r.account_manager_id };
       if (r.id === null) continue;

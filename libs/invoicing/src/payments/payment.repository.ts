@@ -34,16 +34,6 @@ export class PaymentRepository {
     return manager.findOne(Payment, { where: { sourceKey, externalId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Which of these (source, externalId) pairs already have a payment, as "sourceKey externalId" keys. */
-  async externalIdsRecorded(pairs: { sourceKey: string; externalId: string }[], manager: EntityManager): Promise<Set<string>> {
-    const rows: { source_key: string; external_id: string }[] = await manager.query(
-      `SELECT p.source_key, p.external_id FROM invoicing.payments p
-       JOIN unnest($1::text[], $2::text[]) AS x(source_key, external_id) ON p.source_key = x.source_key AND p.external_id = x.external_id`,
-      [pairs.map((p) => p.sourceKey), pairs.map((p) => p.externalId)],
-    );
-    return new Set(rows.map((r) => `${r.source_key} ${r.external_id}`));
-  }
-
   async save(payment: Payment, manager: EntityManager): Promise<void> {
     await manager.save(Payment, payment);
   }

@@ -71,21 +71,30 @@ export class PaymentsService {
    * Records several payments in one transaction with a fixed number of round trips: one statement locks
    * every payment's candidate invoices, allocation runs in memory in the given order (a later payment
    * sees what an earlier one settled), and one statement writes payments, ledger, invoices and events.
-   * A payment the rules refuse (unknown client, unpayable named invoice) gets its error in its slot and
-   * writes nothing; the others are unaffected.
+   * A payment the rules refuse (unknown client, unpayable named invoice, an externalId recorded before
+   * or earlier in the batch) gets its error in its slot and writes nothing; the others are unaffected.
    */
   async recordMany(
     scope: VisibilityScope,
     items: { command: RecordPaymentCommand; sourceKey: string }[],
     manager: EntityManager,
   ): Promise<(PaymentView | DomainError)[]> {
-    const candidates = await this.invoices.lockPayable(items.map(({ command }) => command), manager);
+    const candidates = await this.invoices.lockPayable(
+      items.map(({ command, sourceKey }) => ({ ...command, sourceKey })),
+      manager,
+    );
     // One object per invoice for the whole batch, so each payment allocates against what is left.
     const invoices = new Map<string, PayableInvoice>();
+    const externalIds = new Set<string>();
     const plans: PaymentPlan[] = [];
     const results = items.map(({ command, sourceKey }, index): PaymentView | DomainError => {
-      const { client, invoices: locked } = candidates[index];
+      const { client, invoices: locked, alreadyRecorded } = candidates[index];
       if (!client || !canSeeManager(scope, client.accountManagerId)) return DomainError.notFound('Client', command.clientId);
+      if (command.externalId) {
+        const key = `${sourceKey} ${command.externalId}`;
+        if (alreadyRecorded || externalIds.has(key)) return new DuplicatePaymentError(command.externalId);
+        externalIds.add(key);
+      }
       const shared = locked.map((invoice) => invoices.get(invoice.id) ?? invoices.set(invoice.id, invoice).get(invoice.id)!);
       let targets: PayableInvoice[];
       try {
@@ -114,11 +123,6 @@ export class PaymentsService {
     );
     for (const { payment } of plans) payment.createdAt = createdAt.get(payment.id) as Date;
     return results;
-  }
-
-  /** Which of these (source, externalId) pairs were recorded already, as "sourceKey externalId" keys. */
-  externalIdsRecorded(pairs: { sourceKey: string; externalId: string }[], manager: EntityManager): Promise<Set<string>> {
-    return this.payments.externalIdsRecorded(pairs, manager);
   }
 
   async reverse(principal: Principal, id: string): Promise<PaymentView> {
