@@ -9,6 +9,7 @@ import { flatLateFee, lateInterest, LateInterestRule } from '../interest/late-in
 import { RateTable } from '../interest/reference-rates.service';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { feesBetween, nextLevel, targetLevel } from './dunning-level';
+import { decodePosition, encodePosition } from './overdue-position';
 
 export interface OverdueBatchResult {
   /** Where the next batch starts; null when no overdue invoice was left. */
@@ -159,15 +160,4 @@ export class OverdueInvoicesPhase {
       return result;
     });
   }
-}
-
-/** Where a batch stopped in the (due date, invoice id) walk, as the sweep's checkpoint stores it. */
-function encodePosition(position: { dueDate: CalendarDate; invoiceId: string }): string {
-  return `${position.dueDate}/${position.invoiceId}`;
-}
-
-function decodePosition(after: string | null): { dueDate: CalendarDate; invoiceId: string } | null {
-  if (after === null) return null;
-  const [dueDate, invoiceId] = after.split('/');
-  return { dueDate, invoiceId };
 }
