@@ -9,6 +9,8 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 @Index('invoices_client_id_number_key', ['clientId', 'number'], { unique: true })
 @Index('invoices_client_open_idx', ['clientId', 'currency', 'dueDate'], { where: `status IN ('open', 'partially_paid')` })
 @Index('invoices_due_date_open_idx', ['dueDate', 'id'], { where: `status IN ('open', 'partially_paid')` })
+// A client's payment behaviour (days late over the last year) reads its paid invoices by settlement date.
+@Index('invoices_client_settled_idx', ['clientId', 'settledOn'], { where: `status = 'paid'` })
 @Check('invoices_status_check', `status IN ('open', 'partially_paid', 'paid', 'void', 'written_off')`)
 @Check(
   'invoices_amounts_check',
