@@ -28,7 +28,7 @@ const PAYMENT_BATCHES = { maxBatch: 64, maxConcurrentFlushes: 2 };
 @Injectable()
 export class InboundWebhooksService {
   private readonly logger = new Logger(InboundWebhooksService.name);
-  private readonly payments = new GroupCommit<InboundPayment, InboundResult>((batch) => this.applyPayments(batch), PAYMENT_BATCHES);
+  private readonly receivedPayments = new GroupCommit<InboundPayment, InboundResult>((batch) => this.applyPayments(batch), PAYMENT_BATCHES);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,7 +37,7 @@ export class InboundWebhooksService {
   ) {}
 
   handle(integrationId: string, messageId: string, event: InboundEvent): Promise<InboundResult> {
-    if (event.type === 'payment.received') return this.payments.submit({ integrationId, messageId, event });
+    if (event.type === 'payment.received') return this.receivedPayments.submit({ integrationId, messageId, event });
     return this.handleOne(integrationId, messageId, event);
   }
 
