@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
 import { seedPortfolio } from '../../../tools/portfolio-seed';
 import { eventually, IsolatedEnvironment, isolatedEnvironment, tokenFor } from '@ar/testing';
@@ -11,11 +12,24 @@ interface Worker {
   url: string;
 }
 
-let nextPort = 3900 + (process.pid % 50) * 10;
+/** Every worker process this file started, so that none outlives it even when a start-up fails. */
+const spawned: ChildProcess[] = [];
+
+/** A port the OS has just handed out, so workers never collide with other services on this machine. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** A collections worker as its own process, exactly as `npm run start:collections` runs it. */
 async function startWorker(env: IsolatedEnvironment): Promise<Worker> {
-  const port = nextPort++;
+  const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/collections/src/main.js'], {
     env: {
       ...process.env,
@@ -25,22 +39,31 @@ async function startWorker(env: IsolatedEnvironment): Promise<Worker> {
       SWEEP_BATCH_SIZE: '100',
       LOG_LEVEL: 'silent',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  spawned.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    () => fetch(`${url}/health/ready`).then((r) => r.ok, () => false),
-    (ok) => ok,
-    30_000,
-  );
+  try {
+    await eventually(
+      () => fetch(`${url}/health/ready`).then((r) => r.ok, () => false),
+      (ok) => ok,
+      60_000,
+    );
+  } catch (error) {
+    throw new Error(`Worker on port ${port} not ready (exit ${child.exitCode ?? child.signalCode ?? 'none'}): ${(error as Error).message}\n${stderr}`);
+  }
   return { process: child, url };
 }
 
-async function stop(worker: Worker, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (worker.process.exitCode !== null || worker.process.signalCode !== null) return;
+async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
-    worker.process.once('exit', () => resolve());
-    worker.process.kill(signal);
+    child.once('exit', () => resolve());
+    child.kill(signal);
   });
 }
 
@@ -84,7 +107,6 @@ async function outcome(url: string) {
 describe('collections sweep: crash recovery and concurrent workers', () => {
   let killed: IsolatedEnvironment;
   let clean: IsolatedEnvironment;
-  const workers: Worker[] = [];
 
   beforeAll(async () => {
     killed = await isolatedEnvironment('killed');
@@ -97,7 +119,7 @@ describe('collections sweep: crash recovery and concurrent workers', () => {
     }
   });
   afterAll(async () => {
-    await Promise.all(workers.map((w) => stop(w, 'SIGKILL')));
+    await Promise.all(spawned.map((child) => stop(child, 'SIGKILL')));
     await killed.restore();
     await clean.restore();
   });
@@ -105,27 +127,24 @@ describe('collections sweep: crash recovery and concurrent workers', () => {
   it('ends in the same state after a SIGKILL mid-sweep as an uninterrupted run by two workers at once', async () => {
     // Uninterrupted: two workers started at once, both asked for the same sweep.
     const [a, b] = await Promise.all([startWorker(clean), startWorker(clean)]);
-    workers.push(a, b);
     const [first, second] = await Promise.all([requestSweep(a), requestSweep(b)]);
     expect(first.id).toBe(second.id);
     await eventually(() => sweepRow(clean.databaseUrl, first.id), (s) => s.status === 'completed', 60_000);
 
     // Interrupted: kill the only worker once some batches committed, then start two fresh ones.
     const victim = await startWorker(killed);
-    workers.push(victim);
     const sweep = await requestSweep(victim);
     const atKill = await eventually(
       () => sweepRow(killed.databaseUrl, sweep.id),
       (s) => s.status === 'running' && s.checkpoint !== null && s.stats.invoicesScanned > 0,
       30_000,
     );
-    await stop(victim, 'SIGKILL');
+    await stop(victim.process, 'SIGKILL');
     expect(atKill.status).toBe('running');
     const mid = await sweepRow(killed.databaseUrl, sweep.id);
     expect(mid.status).not.toBe('completed');
 
-    const [c, d] = await Promise.all([startWorker(killed), startWorker(killed)]);
-    workers.push(c, d);
+    await Promise.all([startWorker(killed), startWorker(killed)]);
     await eventually(() => sweepRow(killed.databaseUrl, sweep.id), (s) => s.status === 'completed', 90_000);
 
     const expected = await outcome(clean.databaseUrl);
