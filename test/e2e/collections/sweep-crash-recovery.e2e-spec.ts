@@ -37,15 +37,18 @@ async function startWorker(env: IsolatedEnvironment): Promise<Worker> {
       QUEUE_PREFIX: env.queuePrefix,
       COLLECTIONS_PORT: String(port),
       SWEEP_BATCH_SIZE: '100',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   spawned.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
+  // The tail of what the worker printed (warnings and errors), to explain a start-up that never finishes.
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   try {
     await eventually(
@@ -54,7 +57,7 @@ async function startWorker(env: IsolatedEnvironment): Promise<Worker> {
       60_000,
     );
   } catch (error) {
-    throw new Error(`Worker on port ${port} not ready (exit ${child.exitCode ?? child.signalCode ?? 'none'}): ${(error as Error).message}\n${stderr}`);
+    throw new Error(`Worker on port ${port} not ready (exit ${child.exitCode ?? child.signalCode ?? 'none'}): ${(error as Error).message}\n${output}`);
   }
   return { process: child, url };
 }
