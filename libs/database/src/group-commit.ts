@@ -8,8 +8,14 @@
  * `flush` returns one outcome per item, in order: a value, or an Error for that item alone. If `flush`
  * itself throws, every item of that batch is rejected with the error.
  */
+interface Waiting<Item, Result> {
+  item: Item;
+  resolve: (result: Result) => void;
+  reject: (error: unknown) => void;
+}
+
 export class GroupCommit<Item, Result> {
-  private pending: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
+  private pending: Waiting<Item, Result>[] = [];
   private running = 0;
   private scheduled = false;
 
@@ -43,7 +49,7 @@ export class GroupCommit<Item, Result> {
     }
   }
 
-  private async run(batch: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[]): Promise<void> {
+  private async run(batch: Waiting<Item, Result>[]): Promise<void> {
     try {
       const outcomes = await this.flush(batch.map((entry) => entry.item));
       if (outcomes.length !== batch.length) throw new Error(`GroupCommit flush answered ${outcomes.length} outcomes for ${batch.length} items`);

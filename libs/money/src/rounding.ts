@@ -26,8 +26,9 @@ export function toScaledInteger(value: number | string, scale: number): bigint {
 
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  // toString uses exponent notation below 1e-6; 12 fixed digits cover every validated input exactly.
-  return Math.abs(value) < 1e-6 && value !== 0 ? value.toFixed(12).replace(/0+$/, '') : String(value);
+  // Exponent notation (below 1e-6, from 1e21) is refused by the caller as not a plain decimal; no valid
+  // input is that small or that large.
+  return String(value);
 }
 
 export function toSafeNumber(value: bigint): number {

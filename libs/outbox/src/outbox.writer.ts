@@ -43,11 +43,14 @@ export class OutboxWriter {
    */
   insertStatement(schema: OutboxSchema, events: NewOutboxEvent[], first: number): { sql: string; params: unknown[]; events: OutboxEvent[] } {
     const occurredAt = this.occurredAt();
-    const rows = events.map((e) => ({ ...e, id: uuidv7(), occurredAt }));
+    const ids = this.newIds(events.length);
+    const rows = events.map((e, i) => ({ ...e, id: ids[i], occurredAt }));
     const p = (n: number) => `$${first + n}`;
     return {
-      sql: `INSERT INTO ${schema}.outbox_events (id, type, aggregate_id, data, occurred_at)
-       SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::uuid[], ${p(3)}::jsonb[], ${p(4)}::timestamptz[])`,
+      sql: this.insertSelectSql(
+        schema,
+        `SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::uuid[], ${p(3)}::jsonb[], ${p(4)}::timestamptz[])`,
+      ),
       params: [
         rows.map((r) => r.id),
         rows.map((r) => r.type),

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { InvoicingAppModule } from '../../../apps/invoicing/src/invoicing-app.module';
 import { countRows, eventually, expectProblem, RunningService, RunningSystem, sendSigned, startService, startSystem, withDatabase } from '@ar/testing';
 
@@ -157,9 +156,7 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
       const shared = paymentEvent(client.id, { amount: 300 });
       const other = paymentEvent(client.id, { amount: 200 });
       // Hold the client's invoice so that both replicas check the externalId, find nothing, then queue up.
-      const holder = new Client({ connectionString: process.env.DATABASE_URL });
-      await holder.connect();
-      try {
+      await withDatabase(async (holder) => {
         await holder.query('BEGIN');
         await holder.query('SELECT id FROM invoicing.invoices WHERE id = $1 FOR UPDATE', [invoice.id]);
         const sent = Promise.all([
@@ -178,9 +175,7 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
         const [first, second, third] = await sent;
         expect([first.body.outcome, second.body.outcome].sort()).toEqual(['applied', 'duplicate']);
         expect(third.body.outcome).toBe('applied');
-      } finally {
-        await holder.end();
-      }
+      });
       expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(2);
       expect(await f().invoice(invoice.id)).toMatchObject({ amountPaid: 500, balance: 500 });
     });

@@ -28,11 +28,10 @@ export class WebhookFanoutService {
       [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.occurredAt)],
     );
     if (pairs.length === 0) return 0;
-    const byId = new Map(events.map((e) => [e.id, e]));
-    const payloadOf = (id: string) => {
-      const event = byId.get(id) as PublishedEvent;
-      return JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt, data: event.data });
-    };
+    // The webhook payload of each event, serialised once however many endpoints receive it.
+    const payloads = new Map(
+      events.map((e) => [e.id, { type: e.type, json: JSON.stringify({ id: e.id, type: e.type, occurredAt: e.occurredAt, data: e.data }) }]),
+    );
     await this.dataSource.query(
       `INSERT INTO invoicing.webhook_deliveries (id, endpoint_id, event_id, event_type, payload, status, attempts, next_attempt_at)
        SELECT d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, 'pending', 0, now()
@@ -42,8 +41,8 @@ export class WebhookFanoutService {
         pairs.map(() => uuidv7()),
         pairs.map((p) => p.endpoint_id),
         pairs.map((p) => p.event_id),
-        pairs.map((p) => (byId.get(p.event_id) as PublishedEvent).type),
-        pairs.map((p) => payloadOf(p.event_id)),
+        pairs.map((p) => payloads.get(p.event_id)?.type),
+        pairs.map((p) => payloads.get(p.event_id)?.json),
       ],
     );
     // Deliveries a crashed earlier run inserted but never enqueued are enqueued now as well.
