@@ -3,3 +3,5 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './pg-errors';
 export * from './group-commit';
+export * from './embedded-statement';
+export * from './prepared-query';

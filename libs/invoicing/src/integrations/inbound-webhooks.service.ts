@@ -1,14 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupCommit, isUniqueViolation } from '@ar/database';
+import { EmbeddedStatement, GroupCommit, isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
-import { DuplicatePaymentError, PaymentView, PaymentsService } from '../payments/payments.service';
+import { DuplicatePaymentError, PaymentToRecord, PaymentView, PaymentsService } from '../payments/payments.service';
 import { InboundEvent, InboundOutcome } from './inbound-event';
 
 type InboundResult = { outcome: InboundOutcome; paymentId?: string };
 type ReceivedPayment = Extract<InboundEvent, { type: 'payment.received' }>;
+
+interface InboundMessageKey {
+  integrationId: string;
+  messageId: string;
+  type: string;
+}
 
 interface InboundPayment {
   integrationId: string;
@@ -77,39 +83,36 @@ export class InboundWebhooksService {
   }
 
   /**
-   * Received payments that arrived together, in one transaction: webhook ids and externalIds seen
-   * before (or earlier in the batch) answer `duplicate`; the rest are recorded in arrival order. A
-   * payment the rules refuse keeps its error and leaves no trace, its webhook id included, so that
-   * the sender may retry it once the cause is fixed — exactly as if it had come alone.
+   * Received payments that arrived together. Webhook ids and externalIds seen before (or earlier in the
+   * batch) answer `duplicate`; the rest are recorded in arrival order. A payment the rules refuse keeps
+   * its error and leaves no trace, its webhook id included, so that the sender may retry it once the
+   * cause is fixed — exactly as if it had come alone.
+   *
+   * The common case takes two round trips: read, then one statement that records the payments and the
+   * webhook ids, provided nothing it relied on changed (a repeated webhook id, an invoice or externalId
+   * another writer got to first). Otherwise the batch is decided again in a transaction under row locks.
    */
   private async applyPayments(batch: InboundPayment[]): Promise<(InboundResult | Error)[]> {
     try {
+      const outcomes = await this.paymentsService.recordManyUnlocked({ all: true }, batch.map(paymentToRecord), (results) => [
+        this.messagesInsert(batch.filter((_, index) => !isRefused(results[index])).map(messageOf)),
+      ]);
+      return outcomes.map(inboundResult);
+    } catch (error) {
+      this.logger.debug({ err: error, payments: batch.length }, 'Inbound payment batch met a concurrent change; deciding again under locks');
+    }
+    try {
       return await this.dataSource.transaction(async (manager) => {
-        const fresh = await this.markMessages(
-          batch.map(({ integrationId, messageId, event }) => ({ integrationId, messageId, type: event.type })),
-          manager,
-        );
-        const results: (InboundResult | Error | undefined)[] = batch.map((_, index) => (fresh[index] ? undefined : { outcome: 'duplicate' }));
+        const fresh = await this.markMessages(batch.map(messageOf), manager);
         const toRecord = batch.map((_, index) => index).filter((index) => fresh[index]);
-        const outcomes = await this.paymentsService.recordMany(
-          { all: true },
-          toRecord.map((index) => ({ command: batch[index].event.data, sourceKey: batch[index].integrationId })),
+        const outcomes = await this.paymentsService.recordMany({ all: true }, toRecord.map((index) => paymentToRecord(batch[index])), manager);
+        const results: (InboundResult | Error)[] = batch.map(() => ({ outcome: 'duplicate' }));
+        outcomes.forEach((outcome, position) => (results[toRecord[position]] = inboundResult(outcome)));
+        await this.forgetMessages(
+          toRecord.filter((_, position) => isRefused(outcomes[position])).map((index) => batch[index]),
           manager,
         );
-        const refused: InboundPayment[] = [];
-        outcomes.forEach((outcome: PaymentView | DomainError, position) => {
-          const index = toRecord[position];
-          if (outcome instanceof DuplicatePaymentError) {
-            results[index] = { outcome: 'duplicate' };
-          } else if (outcome instanceof DomainError) {
-            results[index] = asSenderError(outcome);
-            refused.push(batch[index]);
-          } else {
-            results[index] = { outcome: 'applied', paymentId: outcome.payment.id };
-          }
-        });
-        await this.forgetMessages(refused, manager);
-        return results as (InboundResult | Error)[];
+        return results;
       });
     } catch (error) {
       this.logger.log({ err: error, payments: batch.length }, 'Inbound payment batch failed; applying its payments one by one');
@@ -119,13 +122,23 @@ export class InboundWebhooksService {
     }
   }
 
+  /** Records webhook ids as processed; on its own it fails on one seen before. */
+  private messagesInsert(messages: InboundMessageKey[]): EmbeddedStatement {
+    const receivedAt = this.clock.now();
+    return (first) => ({
+      sql: `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at)
+       SELECT integration_id, message_id, type, $${first + 3}
+       FROM unnest($${first}::uuid[], $${first + 1}::text[], $${first + 2}::text[]) AS m(integration_id, message_id, type)`,
+      params: [messages.map((m) => m.integrationId), messages.map((m) => m.messageId), messages.map((m) => m.type), receivedAt],
+    });
+  }
+
   /** For each message, whether it is new: false when its webhook id was processed before (or earlier in the list). */
-  private async markMessages(messages: { integrationId: string; messageId: string; type: string }[], manager: EntityManager): Promise<boolean[]> {
+  private async markMessages(messages: InboundMessageKey[], manager: EntityManager): Promise<boolean[]> {
+    const { sql, params } = this.messagesInsert(messages)(1);
     const rows: { integration_id: string; message_id: string }[] = await manager.query(
-      `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at)
-       SELECT integration_id, message_id, type, $4 FROM unnest($1::uuid[], $2::text[], $3::text[]) AS m(integration_id, message_id, type)
-       ON CONFLICT DO NOTHING RETURNING integration_id, message_id`,
-      [messages.map((m) => m.integrationId), messages.map((m) => m.messageId), messages.map((m) => m.type), this.clock.now()],
+      `${sql} ON CONFLICT DO NOTHING RETURNING integration_id, message_id`,
+      params,
     );
     const inserted = new Set(rows.map((r) => `${r.integration_id} ${r.message_id}`));
     // The same id twice in one list is inserted once; only its first occurrence counts as new.
@@ -145,6 +158,25 @@ export class InboundWebhooksService {
   async purgeMessagesOlderThan(days: number): Promise<void> {
     await this.dataSource.query(`DELETE FROM invoicing.inbound_messages WHERE received_at < now() - make_interval(days => $1)`, [days]);
   }
+}
+
+function paymentToRecord({ integrationId, event }: InboundPayment): PaymentToRecord {
+  return { command: event.data, sourceKey: integrationId };
+}
+
+/** Refused by the rules, as opposed to recorded or recognised as a duplicate. */
+function isRefused(outcome: PaymentView | DomainError): boolean {
+  return outcome instanceof DomainError && !(outcome instanceof DuplicatePaymentError);
+}
+
+function inboundResult(outcome: PaymentView | DomainError): InboundResult | Error {
+  if (outcome instanceof DuplicatePaymentError) return { outcome: 'duplicate' };
+  if (outcome instanceof DomainError) return asSenderError(outcome);
+  return { outcome: 'applied', paymentId: outcome.payment.id };
+}
+
+function messageOf({ integrationId, messageId, event }: InboundPayment): InboundMessageKey {
+  return { integrationId, messageId, type: event.type };
 }
 
 /** For a finance system an unknown client is a business error in its message, not a missing route. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '@ar/database';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -52,6 +53,8 @@ export interface SettlementChange {
   credited: number;
   /** When this change settles the invoice in full: its settlement date (else the caller's date). */
   settledOn?: string;
+  /** The invoice as the writer read it; a guarded update changes it only if it is still so. */
+  asRead?: { settled: number; status: InvoiceStatus };
 }
 
 const OPEN = `status IN ('open', 'partially_paid')`;
@@ -60,8 +63,11 @@ const OPEN = `status IN ('open', 'partially_paid')`;
  * The UPDATE that applies money movements (five array parameters from `$first`: invoice ids, paid,
  * discounted, credited amounts, settlement dates; at most one change per invoice) and recomputes status
  * and settlement date. Shared by every writer of invoice money so the status rule exists once.
+ * `guarded` is for a writer that read the invoices without locking them: it locks them in id order (the
+ * order every writer of invoice money uses), takes two more arrays (settled amount and status as read),
+ * leaves alone an invoice that has changed since, and returns the updated ids so that the caller can tell.
  */
-export function settlementUpdateSql(first: number): string {
+export function settlementUpdateSql(first: number, { guarded = false } = {}): string {
   const p = (n: number) => `$${first + n}`;
   return `UPDATE invoicing.invoices i
        SET amount_paid = i.amount_paid + c.paid,
@@ -77,20 +83,32 @@ export function settlementUpdateSql(first: number): string {
                THEN coalesce(i.settled_on, c.settled_on)
              ELSE NULL END,
            updated_at = now()
-       FROM unnest(${p(0)}::uuid[], ${p(1)}::bigint[], ${p(2)}::bigint[], ${p(3)}::bigint[], ${p(4)}::date[])
-         AS c(invoice_id, paid, discounted, credited, settled_on)
-       WHERE i.id = c.invoice_id`;
+       FROM unnest(${p(0)}::uuid[], ${p(1)}::bigint[], ${p(2)}::bigint[], ${p(3)}::bigint[], ${p(4)}::date[]${guarded ? `, ${p(5)}::bigint[], ${p(6)}::text[]` : ''})
+         AS c(invoice_id, paid, discounted, credited, settled_on${guarded ? ', read_settled, read_status' : ''})
+       WHERE i.id = c.invoice_id${
+         guarded
+           ? `
+         AND i.amount_paid + i.amount_credited + i.amount_discounted = c.read_settled AND i.status = c.read_status
+         AND i.id IN (SELECT l.id FROM invoicing.invoices l WHERE l.id = ANY(${p(0)}::uuid[]) ORDER BY l.id FOR UPDATE)
+       RETURNING i.id`
+           : ''
+       }`;
 }
 
-/** The five arrays for `settlementUpdateSql`; `settledOn` is the date for changes that carry none. */
-export function settlementParams(changes: SettlementChange[], settledOn?: string): unknown[] {
+/**
+ * The arrays for `settlementUpdateSql` (five, or seven when `guarded`); `settledOn` is the date for
+ * changes that carry none.
+ */
+export function settlementParams(changes: SettlementChange[], settledOn?: string, { guarded = false } = {}): unknown[] {
   if (changes.some((c) => (c.settledOn ?? settledOn) === undefined)) throw new Error('Every settlement change needs a settlement date');
+  if (guarded && changes.some((c) => !c.asRead)) throw new Error('A guarded settlement change needs the invoice as read');
   return [
     changes.map((c) => c.invoiceId),
     changes.map((c) => c.paid),
     changes.map((c) => c.discounted),
     changes.map((c) => c.credited),
     changes.map((c) => c.settledOn ?? settledOn),
+    ...(guarded ? [changes.map((c) => c.asRead?.settled), changes.map((c) => c.asRead?.status)] : []),
   ];
 }
 
@@ -166,13 +184,25 @@ export class InvoiceRepository {
    * Requests are locked in client order and each client's invoices in id order (the order every writer
    * of invoice money uses), so concurrent payers never deadlock. `client` is null for an unknown client.
    */
-  async lockPayable(requests: PayableRequest[], manager: EntityManager): Promise<PayableCandidates[]> {
+  lockPayable(requests: PayableRequest[], manager: EntityManager): Promise<PayableCandidates[]> {
+    return this.payable(requests, manager, { lock: true });
+  }
+
+  /** What `lockPayable` finds, read without locks: for a writer that checks, when it writes, that nothing changed. */
+  readPayable(requests: PayableRequest[]): Promise<PayableCandidates[]> {
+    return this.payable(requests, this.dataSource.manager, { lock: false });
+  }
+
+  private async payable(requests: PayableRequest[], manager: EntityManager, { lock }: { lock: boolean }): Promise<PayableCandidates[]> {
     const order = requests.map((_, index) => index).sort((a, b) => requests[a].clientId.localeCompare(requests[b].clientId) || a - b);
-    const rows: Record<string, any>[] = await manager.query(
-      `SELECT r.ord, c.id AS client_id_found, c.account_manager_id, x.*,
-              EXISTS (SELECT 1 FROM invoicing.payments p WHERE p.source_key = r.source_key AND p.external_id = r.external_id) AS already_recorded
+    // Named, or the client's open invoices plus any it has whose number the reference quotes: one index
+    // scan each, no second pass over invoices by id.
+    const rows = await queryPrepared<Record<string, any>>(
+      manager,
+      `SELECT r.ord, c.id AS client_id_found, c.account_manager_id, p.id IS NOT NULL AS already_recorded, x.*
        FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[])
          WITH ORDINALITY AS r(ord, client_id, currency, invoice_id, reference, source_key, external_id, position)
+       LEFT JOIN invoicing.payments p ON p.source_key = r.source_key AND p.external_id = r.external_id
        LEFT JOIN contracts.client_directory_v1 c ON c.id = r.client_id
        LEFT JOIN LATERAL (
          SELECT i.id, i.number, i.client_id, i.currency, i.status, i.total,
@@ -180,16 +210,11 @@ export class InvoiceRepository {
                 i.amount_paid + i.amount_credited + i.amount_discounted AS settled,
                 t.cash_discount_percent, t.cash_discount_days
          FROM invoicing.invoices i LEFT JOIN contracts.contract_terms_v1 t ON t.id = i.contract_id
-         WHERE c.id IS NOT NULL AND i.id IN (
-           SELECT n.id FROM invoicing.invoices n WHERE n.id = r.invoice_id
-           UNION ALL
-           SELECT o.id FROM invoicing.invoices o
-           WHERE r.invoice_id IS NULL AND o.client_id = r.client_id AND o.currency = r.currency AND o.${OPEN}
-           UNION ALL
-           SELECT q.id FROM invoicing.invoices q
-           WHERE r.invoice_id IS NULL AND r.reference IS NOT NULL AND q.client_id = r.client_id AND q.currency = r.currency
-             AND q.status <> 'void' AND strpos(r.reference, q.number) > 0)
-         ORDER BY i.id FOR UPDATE OF i) x ON true
+         WHERE c.id IS NOT NULL AND (
+           i.id = r.invoice_id
+           OR (r.invoice_id IS NULL AND i.client_id = r.client_id AND i.currency = r.currency
+               AND (i.${OPEN} OR (i.status <> 'void' AND strpos(r.reference, i.number) > 0))))
+         ORDER BY i.id${lock ? ' FOR UPDATE OF i' : ''}) x ON true
        ORDER BY r.position, x.id`,
       [
         order,

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { EmbeddedStatement, embedStatements, queryPrepared } from '@ar/database';
 import { SettlementChange, settlementParams, settlementUpdateSql } from '../invoices/invoice.repository';
 import { PaymentAllocation } from './payment-allocation.entity';
 import { Payment } from './payment.entity';
-
-/** The first parameter number `recordApplied` leaves to its `also` statement. */
-export const RECORD_APPLIED_FREE_PARAM = 21;
 
 export interface NetAllocation {
   invoiceId: string;
@@ -40,19 +38,42 @@ export class PaymentRepository {
 
   /**
    * Records applied payments in one statement: the payments, their ledger rows, the invoices' new
-   * amounts and statuses (one change per invoice), and optionally their outbox events — the hot path of
-   * payment ingestion. Returns each payment's creation time by id.
+   * amounts and statuses (one change per invoice) and the `also` statements (outbox events, webhook ids)
+   * — the hot path of payment ingestion. Each invoice change is guarded by the state it was allocated
+   * against (`asRead`): if any invoice changed since, the statement fails as a whole with
+   * serialization_failure (40001) and writes nothing, so a caller may allocate from a read without
+   * locks. Returns each payment's creation time by id.
    */
   async recordApplied(
     payments: Payment[],
     rows: Omit<PaymentAllocation, 'id' | 'createdAt'>[],
     settlements: SettlementChange[],
     manager: EntityManager,
-    /** A further data-modifying statement (the outbox insert) whose parameters start at `RECORD_APPLIED_FREE_PARAM`. */
-    also?: { sql: string; params: unknown[] },
+    also: EmbeddedStatement[] = [],
   ): Promise<Map<string, Date>> {
     const column = <K extends keyof Payment>(key: K) => payments.map((p) => p[key]);
-    const result: { id: string; created_at: Date }[] = await manager.query(
+    const params: unknown[] = [
+      column('id'),
+      column('clientId'),
+      column('amount'),
+      column('currency'),
+      column('receivedOn'),
+      column('reference'),
+      column('externalId'),
+      column('sourceKey'),
+      column('invoiceId'),
+      column('unappliedAmount'),
+      rows.map((r) => r.paymentId),
+      rows.map((r) => r.invoiceId),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.amount),
+      rows.map((r) => r.effectiveOn),
+      ...settlementParams(settlements, undefined, { guarded: true }),
+    ];
+    const embedded = embedStatements(also, params);
+    params.push(settlements.length);
+    const result = await queryPrepared<{ id: string; created_at: Date }>(
+      manager,
       `WITH p AS (
          INSERT INTO invoicing.payments (id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, status, unapplied_amount)
          SELECT id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, 'applied', unapplied_amount
@@ -62,28 +83,9 @@ export class PaymentRepository {
        a AS (
          INSERT INTO invoicing.payment_allocations (payment_id, invoice_id, kind, amount, effective_on)
          SELECT * FROM unnest($11::uuid[], $12::uuid[], $13::varchar[], $14::bigint[], $15::date[])),
-       s AS (${settlementUpdateSql(16)})${also ? `,
-       o AS (${also.sql})` : ''}
-       SELECT id, created_at FROM p`,
-      [
-        column('id'),
-        column('clientId'),
-        column('amount'),
-        column('currency'),
-        column('receivedOn'),
-        column('reference'),
-        column('externalId'),
-        column('sourceKey'),
-        column('invoiceId'),
-        column('unappliedAmount'),
-        rows.map((r) => r.paymentId),
-        rows.map((r) => r.invoiceId),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.amount),
-        rows.map((r) => r.effectiveOn),
-        ...settlementParams(settlements),
-        ...(also?.params ?? []),
-      ],
+       s AS (${settlementUpdateSql(16, { guarded: true })})${embedded}
+       SELECT id, created_at FROM p WHERE invoicing.expect_row_count('Invoices', (SELECT count(*) FROM s), $${params.length})`,
+      params,
     );
     return new Map(result.map((r) => [r.id, r.created_at]));
   }

@@ -3,19 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { canSeeManager, clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
-import { isUniqueViolation } from '@ar/database';
+import { EmbeddedStatement, isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { InvoicingEvents } from '../invoicing-events';
-import { InvoiceRepository, PayableInvoice, SettlementChange } from '../invoices/invoice.repository';
+import { InvoiceRepository, PayableCandidates, PayableInvoice, PayableRequest, SettlementChange } from '../invoices/invoice.repository';
 import { allocatePayment } from './allocate-payment';
 import { PaymentAllocation } from './payment-allocation.entity';
 import { selectPaymentTargets } from './payment-targets';
 import { MANUAL_SOURCE, Payment } from './payment.entity';
-import { NetAllocation, PaymentRepository, RECORD_APPLIED_FREE_PARAM } from './payment.repository';
+import { NetAllocation, PaymentRepository } from './payment.repository';
 
 export interface RecordPaymentCommand {
   clientId: string;
@@ -74,28 +74,50 @@ export class PaymentsService {
    * A payment the rules refuse (unknown client, unpayable named invoice, an externalId recorded before
    * or earlier in the batch) gets its error in its slot and writes nothing; the others are unaffected.
    */
-  async recordMany(
+  async recordMany(scope: VisibilityScope, items: PaymentToRecord[], manager: EntityManager): Promise<(PaymentView | DomainError)[]> {
+    const batch = this.planBatch(scope, items, await this.invoices.lockPayable(payableRequests(items), manager));
+    if (batch.plans.length > 0) await this.write(batch, manager, []);
+    return batch.results;
+  }
+
+  /**
+   * `recordMany` in two round trips and no explicit transaction, for the hot path: candidates are read
+   * without locks, and one statement writes everything, together with the statements `also` derives from
+   * the outcomes (it runs even when nothing is to be recorded). If any invoice it settles changed since
+   * the read, it applies nothing and throws serialization_failure (40001); if a payment was recorded
+   * meanwhile, a unique violation. Either way the caller decides again under locks with `recordMany`.
+   */
+  async recordManyUnlocked(
     scope: VisibilityScope,
-    items: { command: RecordPaymentCommand; sourceKey: string }[],
-    manager: EntityManager,
+    items: PaymentToRecord[],
+    also: (results: (PaymentView | DomainError)[]) => EmbeddedStatement[],
   ): Promise<(PaymentView | DomainError)[]> {
-    const candidates = await this.invoices.lockPayable(
-      items.map(({ command, sourceKey }) => ({ ...command, sourceKey })),
-      manager,
-    );
-    // One object per invoice for the whole batch, so each payment allocates against what is left.
+    const batch = this.planBatch(scope, items, await this.invoices.readPayable(payableRequests(items)));
+    await this.write(batch, this.dataSource.manager, also(batch.results));
+    return batch.results;
+  }
+
+  /** Allocates each payment in order against the invoices found for it; one object per invoice for the whole batch. */
+  private planBatch(scope: VisibilityScope, items: PaymentToRecord[], candidates: PayableCandidates[]): BatchPlan {
     const invoices = new Map<string, PayableInvoice>();
+    const asRead = new Map<string, InvoiceAsRead>();
     const externalIds = new Set<string>();
     const plans: PaymentPlan[] = [];
     const results = items.map(({ command, sourceKey }, index): PaymentView | DomainError => {
-      const { client, invoices: locked, alreadyRecorded } = candidates[index];
+      const { client, invoices: found, alreadyRecorded } = candidates[index];
       if (!client || !canSeeManager(scope, client.accountManagerId)) return DomainError.notFound('Client', command.clientId);
       if (command.externalId) {
         const key = `${sourceKey} ${command.externalId}`;
         if (alreadyRecorded || externalIds.has(key)) return new DuplicatePaymentError(command.externalId);
         externalIds.add(key);
       }
-      const shared = locked.map((invoice) => invoices.get(invoice.id) ?? invoices.set(invoice.id, invoice).get(invoice.id)!);
+      const shared = found.map((invoice) => {
+        if (!invoices.has(invoice.id)) {
+          invoices.set(invoice.id, invoice);
+          asRead.set(invoice.id, { settled: invoice.settled, status: invoice.status });
+        }
+        return invoices.get(invoice.id) as PayableInvoice;
+      });
       let targets: PayableInvoice[];
       try {
         targets = selectPaymentTargets(command, shared);
@@ -104,25 +126,24 @@ export class PaymentsService {
         throw error;
       }
       const plan = planPayment(command, sourceKey, targets);
-      for (const a of plan.allocations) invoices.get(a.invoiceId)!.settled += a.paid + a.discounted;
+      for (const a of plan.allocations) (invoices.get(a.invoiceId) as PayableInvoice).settled += a.paid + a.discounted;
       plans.push(plan);
       return { payment: plan.payment, allocations: plan.allocations };
     });
-    if (plans.length === 0) return results;
+    return { results, plans, asRead };
+  }
 
+  private async write(batch: BatchPlan, manager: EntityManager, also: EmbeddedStatement[]): Promise<void> {
+    const { plans } = batch;
+    const events = plans.flatMap((p) => p.events);
     const createdAt = await this.payments.recordApplied(
       plans.map((p) => p.payment),
       plans.flatMap((p) => p.ledger),
-      settlementsOf(plans),
+      settlementsOf(batch),
       manager,
-      this.outbox.insertStatement(
-        'invoicing',
-        plans.flatMap((p) => p.events),
-        RECORD_APPLIED_FREE_PARAM,
-      ),
+      [...(events.length > 0 ? [(first: number) => this.outbox.insertStatement('invoicing', events, first)] : []), ...also],
     );
     for (const { payment } of plans) payment.createdAt = createdAt.get(payment.id) as Date;
-    return results;
   }
 
   async reverse(principal: Principal, id: string): Promise<PaymentView> {
@@ -193,11 +214,29 @@ export class PaymentsService {
   }
 }
 
+export interface PaymentToRecord {
+  command: RecordPaymentCommand;
+  sourceKey: string;
+}
+
 interface PaymentPlan {
   payment: Payment;
   allocations: NetAllocation[];
   ledger: Omit<PaymentAllocation, 'id' | 'createdAt'>[];
   events: NewOutboxEvent[];
+}
+
+/** The plans of a batch, and each invoice they allocate to as it was before the batch. */
+interface BatchPlan {
+  results: (PaymentView | DomainError)[];
+  plans: PaymentPlan[];
+  asRead: Map<string, InvoiceAsRead>;
+}
+
+type InvoiceAsRead = NonNullable<SettlementChange['asRead']>;
+
+function payableRequests(items: PaymentToRecord[]): PayableRequest[] {
+  return items.map(({ command, sourceKey }) => ({ ...command, sourceKey }));
 }
 
 /** The payment, its ledger rows and its events for the chosen invoices (in allocation order). */
@@ -238,11 +277,11 @@ function planPayment(command: RecordPaymentCommand, sourceKey: string, targets: 
 }
 
 /** One settlement change per invoice across the batch, dated by the payment that touched it last. */
-function settlementsOf(plans: PaymentPlan[]): SettlementChange[] {
+function settlementsOf({ plans, asRead }: BatchPlan): SettlementChange[] {
   const byInvoice = new Map<string, SettlementChange>();
   for (const { payment, allocations } of plans) {
     for (const a of allocations) {
-      const change = byInvoice.get(a.invoiceId) ?? { invoiceId: a.invoiceId, paid: 0, discounted: 0, credited: 0 };
+      const change = byInvoice.get(a.invoiceId) ?? { invoiceId: a.invoiceId, paid: 0, discounted: 0, credited: 0, asRead: asRead.get(a.invoiceId) };
       change.paid += a.paid;
       change.discounted += a.discounted;
       change.settledOn = payment.receivedOn;
