@@ -1,6 +1,7 @@
 export * from './bootstrap/create-http-app';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.module';
+export * from './idempotency/idempotent.decorator';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/request-fingerprint';
 export * from './pagination/page';

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
 import { DunningPoliciesService, DunningPolicy } from '@ar/collections';
+import { Idempotent } from '@ar/http';
 import { CreateDunningPolicyDto } from './dto/create-dunning-policy.dto';
 
 function toPolicyResponse(policy: DunningPolicy) {
@@ -17,6 +18,7 @@ function toPolicyResponse(policy: DunningPolicy) {
 
 @ApiTags('dunning policies')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('dunning-policies')
 export class DunningPoliciesController {
   constructor(private readonly policies: DunningPoliciesService) {}

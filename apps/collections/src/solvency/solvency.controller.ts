@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { SolvencyAssessment, SolvencyService } from '@ar/collections';
-import { UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
 
 function toAssessmentResponse(a: SolvencyAssessment) {
   return {
@@ -28,6 +28,7 @@ function toAssessmentResponse(a: SolvencyAssessment) {
 
 @ApiTags('solvency')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('clients/:id')
 export class SolvencyController {
   constructor(private readonly solvency: SolvencyService) {}

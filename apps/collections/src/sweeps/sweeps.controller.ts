@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
 import { Sweep, SweepsService } from '@ar/collections';
-import { UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
 import { CreateSweepDto } from './dto/create-sweep.dto';
 
 function toSweepResponse(sweep: Sweep) {
@@ -19,6 +19,7 @@ function toSweepResponse(sweep: Sweep) {
 
 @ApiTags('sweeps')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('sweeps')
 export class SweepsController {
   constructor(private readonly sweeps: SweepsService) {}

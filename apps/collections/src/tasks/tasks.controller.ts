@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { Task, TasksService } from '@ar/collections';
-import { UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
 import { CompleteTaskDto, ListTasksQuery, SnoozeTaskDto } from './dto/task-commands.dto';
 
 export function toTaskResponse(task: Task) {
@@ -28,6 +28,7 @@ export function toTaskResponse(task: Task) {
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}

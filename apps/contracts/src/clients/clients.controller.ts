@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { ClientsService } from '@ar/contracts';
-import { Page, UuidParam } from '@ar/http';
+import { Idempotent, Page, UuidParam } from '@ar/http';
 import { ClientResponse, toClientResponse } from './client.response';
 import { CreateClientDto } from './dto/create-client.dto';
 import { ListClientsQuery } from './dto/list-clients.query';
@@ -10,6 +10,7 @@ import { UpdateClientDto } from './dto/update-client.dto';
 
 @ApiTags('clients')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('clients')
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { ContractsService } from '@ar/contracts';
-import { Page, UuidParam } from '@ar/http';
+import { Idempotent, Page, UuidParam } from '@ar/http';
 import { ContractResponse, toContractResponse } from './contract.response';
 import { CreateContractDto } from './dto/create-contract.dto';
 import { ListContractsQuery } from './dto/list-contracts.query';
@@ -10,6 +10,7 @@ import { RenewContractDto } from './dto/renew-contract.dto';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('contracts')
 export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}

@@ -2,13 +2,14 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
 import { UsersService } from '@ar/contracts';
-import { Page, PageQueryDto, UuidParam } from '@ar/http';
+import { Idempotent, Page, PageQueryDto, UuidParam } from '@ar/http';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { toUserResponse, UserResponse } from './user.response';
 
 @ApiTags('users')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

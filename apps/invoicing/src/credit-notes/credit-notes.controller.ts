@@ -2,6 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { CreditNote, CreditNotesService } from '@ar/invoicing';
+import { Idempotent } from '@ar/http';
 import { CreateCreditNoteDto } from './dto/create-credit-note.dto';
 
 export interface CreditNoteResponse {
@@ -30,6 +31,7 @@ function toCreditNoteResponse(note: CreditNote): CreditNoteResponse {
 
 @ApiTags('credit notes')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('credit-notes')
 export class CreditNotesController {
   constructor(private readonly creditNotes: CreditNotesService) {}

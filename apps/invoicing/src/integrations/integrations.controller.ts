@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
-import { UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
 import { Integration, IntegrationsService } from '@ar/invoicing';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 
@@ -18,6 +18,7 @@ function toIntegrationResponse(integration: Integration): IntegrationResponse {
 @ApiTags('integrations')
 @ApiBearerAuth()
 @Roles('admin')
+@Idempotent()
 @Controller('integrations')
 export class IntegrationsController {
   constructor(private readonly integrations: IntegrationsService) {}

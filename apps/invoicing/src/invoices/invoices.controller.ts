@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { Page, UuidParam } from '@ar/http';
+import { Idempotent, Page, UuidParam } from '@ar/http';
 import { InvoicesService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
 import { CreateInvoiceDto } from './dto/create-invoice.dto';
@@ -11,6 +11,7 @@ import { InvoiceResponse, toInvoiceResponse } from './invoice.response';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('invoices')
 export class InvoicesController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
-import { Page, UuidParam } from '@ar/http';
+import { Idempotent, Page, UuidParam } from '@ar/http';
 import { PaymentsService } from '@ar/invoicing';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQuery } from './dto/list-payments.query';
@@ -9,6 +9,7 @@ import { PaymentResponse, toPaymentResponse } from './payment.response';
 
 @ApiTags('payments')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('payments')
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}

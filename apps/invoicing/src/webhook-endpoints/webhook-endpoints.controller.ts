@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
-import { PageQueryDto, UuidParam } from '@ar/http';
+import { Idempotent, PageQueryDto, UuidParam } from '@ar/http';
 import { WebhookEndpointsService } from '@ar/invoicing';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
 import { toDeliveryResponse, toWebhookEndpointResponse, WebhookEndpointResponse } from './webhook-endpoint.response';
@@ -9,6 +9,7 @@ import { toDeliveryResponse, toWebhookEndpointResponse, WebhookEndpointResponse 
 @ApiTags('webhook endpoints')
 @ApiBearerAuth()
 @Roles('admin', 'finance')
+@Idempotent()
 @Controller('webhook-endpoints')
 export class WebhookEndpointsController {
   constructor(private readonly endpoints: WebhookEndpointsService) {}
