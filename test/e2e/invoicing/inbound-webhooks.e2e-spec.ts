@@ -35,6 +35,25 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
     expect(await f().invoice(invoice.id)).toMatchObject({ status: 'paid', balance: 0 });
   });
 
+  it('follows the reference: a quoted settled invoice keeps the money as credit, an unknown number goes oldest first', async () => {
+    const integration = await f().newIntegration();
+    const { contract, client } = await f().newAccount();
+    const older = await f().newInvoice(contract.id, 300, { issueDate: '2026-01-01' });
+    const newer = await f().newInvoice(contract.id, 300, { issueDate: '2026-01-05' });
+    await sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id, { amount: 300, reference: `Invoice ${newer.number}` }));
+    expect(await f().invoice(newer.id)).toMatchObject({ status: 'paid' });
+
+    const again = await sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id, { amount: 100, reference: `Invoice ${newer.number} again` }));
+    expect(again.body.outcome).toBe('applied');
+    const credit = await f().finance.get(`/v1/payments/${again.body.paymentId}`);
+    expect(credit.body).toMatchObject({ allocations: [], unappliedAmount: 100 });
+    expect(await f().invoice(older.id)).toMatchObject({ amountPaid: 0 });
+
+    const unknown = await sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id, { amount: 100, reference: 'Invoice 1999-999999' }));
+    const oldestFirst = await f().finance.get(`/v1/payments/${unknown.body.paymentId}`);
+    expect(oldestFirst.body.allocations).toEqual([{ invoiceId: older.id, amount: 100, discount: 0 }]);
+  });
+
   describe('refuses with 401 and stores nothing', () => {
     let integration: { id: string; secret: string };
     let clientId: string;

@@ -178,8 +178,8 @@ export class InvoiceRepository {
   /**
    * For each payment, reads the paying client (through `contracts.client_directory_v1`) and locks, in one
    * round trip for the whole batch, the invoices it may settle with their contracts' cash-discount
-   * terms: the named invoice, or the client's open invoices in the currency plus any of its invoices
-   * whose number the reference quotes. Which of them the payment takes is `selectPaymentTargets`'s rule.
+   * terms: the named invoice; else the client's invoices in the currency whose number the reference
+   * quotes, or its open ones when it quotes none. Which of them the payment takes is `selectPaymentTargets`'s rule.
    * It also tells whether each payment's (source, externalId) was recorded before.
    * Requests are locked in client order and each client's invoices in id order (the order every writer
    * of invoice money uses), so concurrent payers never deadlock. `client` is null for an unknown client.
@@ -195,8 +195,9 @@ export class InvoiceRepository {
 
   private async payable(requests: PayableRequest[], manager: EntityManager, { lock }: { lock: boolean }): Promise<PayableCandidates[]> {
     const order = requests.map((_, index) => index).sort((a, b) => requests[a].clientId.localeCompare(requests[b].clientId) || a - b);
-    // Named, or the client's open invoices plus any it has whose number the reference quotes: one index
-    // scan each, no second pass over invoices by id.
+    // The named invoice; else the client's invoices the reference quotes, if there are any; else its open
+    // invoices. One index scan each, and no row the rule cannot pick travels or gets locked.
+    const quotes = (alias: string) => `${alias}.status <> 'void' AND strpos(r.reference, ${alias}.number) > 0`;
     const rows = await queryPrepared<Record<string, any>>(
       manager,
       `SELECT r.ord, c.id AS client_id_found, c.account_manager_id, p.id IS NOT NULL AS already_recorded, x.*
@@ -204,6 +205,9 @@ export class InvoiceRepository {
          WITH ORDINALITY AS r(ord, client_id, currency, invoice_id, reference, source_key, external_id, position)
        LEFT JOIN invoicing.payments p ON p.source_key = r.source_key AND p.external_id = r.external_id
        LEFT JOIN contracts.client_directory_v1 c ON c.id = r.client_id
+       CROSS JOIN LATERAL (
+         SELECT EXISTS (SELECT 1 FROM invoicing.invoices q WHERE r.invoice_id IS NULL AND q.client_id = r.client_id
+                          AND q.currency = r.currency AND ${quotes('q')}) AS quoted) q
        LEFT JOIN LATERAL (
          SELECT i.id, i.number, i.client_id, i.currency, i.status, i.total,
                 to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
@@ -213,7 +217,7 @@ export class InvoiceRepository {
          WHERE c.id IS NOT NULL AND (
            i.id = r.invoice_id
            OR (r.invoice_id IS NULL AND i.client_id = r.client_id AND i.currency = r.currency
-               AND (i.${OPEN} OR (i.status <> 'void' AND strpos(r.reference, i.number) > 0))))
+               AND CASE WHEN q.quoted THEN ${quotes('i')} ELSE i.${OPEN} END))
          ORDER BY i.id${lock ? ' FOR UPDATE OF i' : ''}) x ON true
        ORDER BY r.position, x.id`,
       [
