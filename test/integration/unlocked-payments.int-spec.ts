@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { pgErrorCode } from '@ar/database';
+import { PG_SERIALIZATION_FAILURE, pgErrorCode } from '@ar/database';
 import { PaymentsService, PaymentToRecord, PaymentView } from '@ar/invoicing';
 import { countRows, eventually, RunningSystem, startSystem, withDatabase } from '@ar/testing';
 
@@ -46,7 +46,7 @@ describe('payments recorded without locks (against the real Postgres)', () => {
       await eventually(waitingForLocks, (waiting) => waiting >= 1);
     });
 
-    expect(pgErrorCode(await unlocked)).toBe('40001');
+    expect(pgErrorCode(await unlocked)).toBe(PG_SERIALIZATION_FAILURE);
     expect(await countRows('invoicing.payments', 'external_id = $1', [late.command.externalId])).toBe(0);
     expect(await f.invoice(invoice.id)).toMatchObject({ amountPaid: 600, balance: 400, status: 'partially_paid' });
 

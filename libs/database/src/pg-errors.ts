@@ -1,5 +1,7 @@
 /** Postgres SQLSTATE codes the services react to. */
 export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_SERIALIZATION_FAILURE = '40001';
+export const PG_DEADLOCK_DETECTED = '40P01';
 
 export function pgErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

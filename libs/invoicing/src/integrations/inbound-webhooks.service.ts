@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { EmbeddedStatement, GroupCommit, isUniqueViolation } from '@ar/database';
+import {
+  EmbeddedStatement,
+  GroupCommit,
+  isUniqueViolation,
+  PG_DEADLOCK_DETECTED,
+  PG_SERIALIZATION_FAILURE,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+} from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
 import { DuplicatePaymentError, PaymentToRecord, PaymentView, PaymentsService } from '../payments/payments.service';
@@ -21,6 +29,9 @@ interface InboundPayment {
   messageId: string;
   event: ReceivedPayment;
 }
+
+/** What another writer getting there first looks like: an invoice changed, a key taken, a lock cycle. */
+const CONCURRENT_CHANGE_CODES = new Set([PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, PG_DEADLOCK_DETECTED]);
 
 /** Payments arriving while batches are being written wait for the next one, up to this many together. */
 const PAYMENT_BATCHES = { maxBatch: 64, maxConcurrentFlushes: 2 };
@@ -99,7 +110,10 @@ export class InboundWebhooksService {
       ]);
       return outcomes.map(inboundResult);
     } catch (error) {
-      this.logger.debug({ err: error, payments: batch.length }, 'Inbound payment batch met a concurrent change; deciding again under locks');
+      const concurrent = CONCURRENT_CHANGE_CODES.has(pgErrorCode(error) ?? '');
+      const message = concurrent ? 'Inbound payment batch met a concurrent change' : 'Inbound payment batch failed';
+      if (concurrent) this.logger.debug({ err: error, payments: batch.length }, `${message}; deciding again under locks`);
+      else this.logger.warn({ err: error, payments: batch.length }, `${message}; deciding again under locks`);
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
