@@ -12,6 +12,7 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
+const FLOOR_SECONDS = 10;
 const CONNECTIONS = 32;
 const JWT_SECRET = 'bench-secret-not-for-production';
 
@@ -73,6 +74,24 @@ async function load(port: number, secret: string, path: string, seconds: number)
   return { perSecond: Math.round(ok / seconds), p99Ms: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts };
 }
 
+/**
+ * The same signed payments, signed with a secret the integration does not have: the service answers 401
+ * right after checking the signature, before parsing, validating or touching the database. Accepting a
+ * payment does all of that work and more, so this rate bounds what any payment path of this service
+ * (NestJS, pino, prom-client, guards, Standard Webhooks verification) can reach on this machine.
+ */
+async function loadRejected(port: number, path: string, seconds: number): Promise<{ perSecond: number; p99Ms: number }> {
+  const wrongSecret = `whsec_${Buffer.from(randomUUID()).toString('base64')}`;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ ...signedPaymentRequest(wrongSecret, path), onResponse: undefined }],
+  });
+  const rejected = (result.statusCodeStats as Record<string, { count: number }> | undefined)?.['401']?.count ?? 0;
+  return { perSecond: Math.round(rejected / seconds), p99Ms: result.latency.p99 };
+}
+
 async function main(): Promise<void> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = await createBenchDatabase(base, 'payments');
@@ -124,6 +143,7 @@ async function main(): Promise<void> {
     const before = await withClient(database.url, async (db) => Number((await db.query('SELECT count(*) FROM invoicing.payments')).rows[0].count));
     const result = await load(port, integration.secret, path, SECONDS);
     const recorded = await withClient(database.url, async (db) => Number((await db.query('SELECT count(*) FROM invoicing.payments')).rows[0].count)) - before;
+    const floor = await loadRejected(port, path, FLOOR_SECONDS);
     const peakRssMb = invoicing.peakRssMb();
     await invoicing.stop();
     console.log(
@@ -134,6 +154,10 @@ async function main(): Promise<void> {
     console.log(`consistency: ${recorded} payments recorded for ${result.ok} 2xx answers (${consistent ? 'ok' : 'MISMATCH'})`);
 
     const ratio = Math.round((result.perSecond / baselineResult.perSecond) * 100) / 100;
+    const floorRatio = Math.round((floor.perSecond / baselineResult.perSecond) * 100) / 100;
+    console.log(
+      `ceiling: the same service refuses wrongly signed payments at ${floor.perSecond} req/s (p99 ${floor.p99Ms} ms) = ${floorRatio} of the baseline, doing no database work at all`,
+    );
     console.log(`targets: ≥ 50 % of baseline (${ratio >= 0.5 ? 'met' : 'MISSED'}), ≥ 1000 payments/s (${result.perSecond >= 1000 ? 'met' : 'MISSED'}), p99 < 50 ms (${result.p99Ms < 50 ? 'met' : 'MISSED'})`);
     console.log(JSON.stringify({ bench: 'payments', perSecond: result.perSecond, p99Ms: result.p99Ms, baselinePerSecond: baselineResult.perSecond, ratio }));
   } finally {

@@ -12,10 +12,21 @@ import { generateWebhookSecret } from './webhook-secret';
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 /** Verified integrations are kept briefly in memory: the hot path of payment ingestion. */
 const SECRET_CACHE_MS = 30_000;
+/** A failed signature re-reads the integration (a rotation on another replica) at most this often. */
+const REREAD_AFTER_FAILURE_MS = 1_000;
+
+interface CachedIntegration {
+  integration: Integration;
+  loadedAt: number;
+}
+
+function invalidSignature(): DomainError {
+  return new DomainError(ErrorCode.Unauthenticated, 'The webhook signature is missing, invalid or too old');
+}
 
 @Injectable()
 export class IntegrationsService {
-  private readonly secrets = new Map<string, { integration: Integration; loadedAt: number }>();
+  private readonly secrets = new Map<string, CachedIntegration>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,14 +69,16 @@ export class IntegrationsService {
    */
   async verify(integrationId: string, rawBody: Buffer, headers: SignatureHeaders): Promise<Integration> {
     const cached = this.secrets.get(integrationId);
-    const fresh = cached && cached.loadedAt > this.clock.now().getTime() - SECRET_CACHE_MS;
-    // A cached secret that fails is re-read once, so a rotation is seen at once.
-    if (fresh && this.verifyWith(cached.integration, rawBody, headers)) return cached.integration;
+    if (cached) {
+      const age = this.clock.now().getTime() - cached.loadedAt;
+      if (age < SECRET_CACHE_MS && this.verifyWith(cached.integration, rawBody, headers)) return cached.integration;
+      // A cached secret that fails is re-read, so that a rotation elsewhere is seen within a second, but
+      // not on every failure: a flood of badly signed requests must not become a flood of queries.
+      if (age < REREAD_AFTER_FAILURE_MS) throw invalidSignature();
+    }
     const integration = await this.dataSource.manager.findOneBy(Integration, { id: integrationId });
     if (integration) this.secrets.set(integrationId, { integration, loadedAt: this.clock.now().getTime() });
-    if (!integration || !this.verifyWith(integration, rawBody, headers)) {
-      throw new DomainError(ErrorCode.Unauthenticated, 'The webhook signature is missing, invalid or too old');
-    }
+    if (!integration || !this.verifyWith(integration, rawBody, headers)) throw invalidSignature();
     return integration;
   }
 
