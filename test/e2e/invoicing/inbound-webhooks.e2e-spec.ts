@@ -116,6 +116,23 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
     expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(1);
   });
 
+  it('applies a delivery repeated concurrently under the same webhook-id once, and a payment sent with it still', async () => {
+    const integration = await f().newIntegration();
+    const { contract, client } = await f().newAccount();
+    const invoice = await f().newInvoice(contract.id, 1000);
+    const messageId = `msg_${randomUUID()}`;
+    const repeated = paymentEvent(client.id, { amount: 300 });
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, () => sendSigned(api(), integration.id, integration.secret, repeated, { messageId })),
+      sendSigned(api(), integration.id, integration.secret, paymentEvent(client.id, { amount: 200 })),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+    expect(answers.slice(0, 5).map((a) => a.body.outcome).sort()).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(answers[5].body.outcome).toBe('applied');
+    expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(2);
+    expect(await f().invoice(invoice.id)).toMatchObject({ amountPaid: 500, balance: 500 });
+  });
+
   it('applies the same payment sent 20 times concurrently under different webhook ids once', async () => {
     const integration = await f().newIntegration();
     const { contract, client } = await f().newAccount();
