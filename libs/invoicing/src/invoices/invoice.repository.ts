@@ -63,8 +63,8 @@ const OPEN = `status IN ('open', 'partially_paid')`;
  * The UPDATE that applies money movements (five array parameters from `$first`: invoice ids, paid,
  * discounted, credited amounts, settlement dates; at most one change per invoice) and recomputes status
  * and settlement date. Shared by every writer of invoice money so the status rule exists once.
- * `guarded` is for a writer that read the invoices without locking them: it locks them in id order (the
- * order every writer of invoice money uses), takes two more arrays (settled amount and status as read),
+ * `guarded` is for a writer that read the invoices without locking them: it locks them by client, then id
+ * (the order every writer of invoice money uses), takes two more arrays (settled amount and status as read),
  * leaves alone an invoice that has changed since, and returns the updated ids so that the caller can tell.
  */
 export function settlementUpdateSql(first: number, { guarded = false } = {}): string {
@@ -89,7 +89,7 @@ export function settlementUpdateSql(first: number, { guarded = false } = {}): st
          guarded
            ? `
          AND i.amount_paid + i.amount_credited + i.amount_discounted = c.read_settled AND i.status = c.read_status
-         AND i.id IN (SELECT l.id FROM invoicing.invoices l WHERE l.id = ANY(${p(0)}::uuid[]) ORDER BY l.id FOR UPDATE)
+         AND i.id IN (SELECT l.id FROM invoicing.invoices l WHERE l.id = ANY(${p(0)}::uuid[]) ORDER BY l.client_id, l.id FOR UPDATE)
        RETURNING i.id`
            : ''
        }`;
@@ -158,13 +158,14 @@ export class InvoiceRepository {
     return Number(rows[0].exposure);
   }
 
-  /** Locks invoices in id order, the order every writer of invoice money uses, so payers never deadlock. */
+  /** Locks invoices by client, then id: the order every writer of invoice money uses, so payers never deadlock. */
   lockByIds(ids: string[], manager: EntityManager): Promise<Invoice[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return manager
       .createQueryBuilder(Invoice, 'i')
       .where('i.id IN (:...ids)', { ids })
-      .orderBy('i.id', 'ASC')
+      .orderBy('i.clientId', 'ASC')
+      .addOrderBy('i.id', 'ASC')
       .setLock('pessimistic_write')
       .getMany();
   }
