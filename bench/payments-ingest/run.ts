@@ -111,9 +111,8 @@ async function main(): Promise<void> {
     );
     services.push(baseline);
     await load(baselinePort, baselineSecret, '/inbound', WARMUP_SECONDS);
-    const baselineResult = await load(baselinePort, baselineSecret, '/inbound', SECONDS);
-    await baseline.stop();
-    console.log(`baseline (Fastify + pg insert): ${baselineResult.perSecond} req/s, p99 ${baselineResult.p99Ms} ms, failed ${baselineResult.failed}`);
+    const baselineBefore = await load(baselinePort, baselineSecret, '/inbound', SECONDS);
+    console.log(`baseline (Fastify + pg insert): ${baselineBefore.perSecond} req/s, p99 ${baselineBefore.p99Ms} ms, failed ${baselineBefore.failed}`);
 
     // The invoicing service exactly as `npm run start:invoicing` runs it.
     const port = await freePort();
@@ -153,13 +152,22 @@ async function main(): Promise<void> {
     const consistent = recorded >= result.ok && recorded - result.ok <= 2 * CONNECTIONS;
     console.log(`consistency: ${recorded} payments recorded for ${result.ok} 2xx answers (${consistent ? 'ok' : 'MISMATCH'})`);
 
-    const ratio = Math.round((result.perSecond / baselineResult.perSecond) * 100) / 100;
-    const floorRatio = Math.round((floor.perSecond / baselineResult.perSecond) * 100) / 100;
+    // The machine's speed drifts (a shared VM); the baseline runs again after the service, and the
+    // service is compared with the mean of both runs.
+    const baselineAfter = await load(baselinePort, baselineSecret, '/inbound', SECONDS);
+    await baseline.stop();
+    const baselinePerSecond = Math.round((baselineBefore.perSecond + baselineAfter.perSecond) / 2);
+    console.log(
+      `baseline again, after the service: ${baselineAfter.perSecond} req/s, p99 ${baselineAfter.p99Ms} ms, failed ${baselineAfter.failed}; mean of both runs ${baselinePerSecond} req/s`,
+    );
+
+    const ratio = Math.round((result.perSecond / baselinePerSecond) * 100) / 100;
+    const floorRatio = Math.round((floor.perSecond / baselinePerSecond) * 100) / 100;
     console.log(
       `ceiling: the same service refuses wrongly signed payments at ${floor.perSecond} req/s (p99 ${floor.p99Ms} ms) = ${floorRatio} of the baseline, doing no database work at all`,
     );
     console.log(`targets: ≥ 50 % of baseline (${ratio >= 0.5 ? 'met' : 'MISSED'}), ≥ 1000 payments/s (${result.perSecond >= 1000 ? 'met' : 'MISSED'}), p99 < 50 ms (${result.p99Ms < 50 ? 'met' : 'MISSED'})`);
-    console.log(JSON.stringify({ bench: 'payments', perSecond: result.perSecond, p99Ms: result.p99Ms, baselinePerSecond: baselineResult.perSecond, ratio }));
+    console.log(JSON.stringify({ bench: 'payments', perSecond: result.perSecond, p99Ms: result.p99Ms, baselinePerSecond, ratio }));
   } finally {
     await Promise.all(services.map((s) => s.stop()));
     await database.drop();
