@@ -6,10 +6,11 @@ import { Webhook } from 'standardwebhooks';
 import { deleteKeysWithPrefix } from '../../tools/redis-admin';
 import { createBenchDatabase, withClient } from '../support/bench-database';
 import { freePort, startChild } from '../support/child-service';
-import { clientOfInvoice, seededUuid, seedReceivables } from './seed';
+import { clientOfInvoice, seedPaidHistory, seededUuid, seedReceivables } from './seed';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
+const PAID_HISTORY = Number(process.env.BENCH_PAID_HISTORY ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const FLOOR_SECONDS = 10;
@@ -98,8 +99,11 @@ async function main(): Promise<void> {
   const services: { stop: () => Promise<void> }[] = [];
   const queuePrefix = `bench_${Date.now().toString(36)}`;
   try {
-    console.log(`Seeding ${INVOICES} open invoices for ${CLIENTS} clients…`);
-    await withClient(database.url, (db) => seedReceivables(db, CLIENTS, INVOICES));
+    console.log(`Seeding ${INVOICES} open invoices for ${CLIENTS} clients, after ${PAID_HISTORY} paid ones with their payments…`);
+    await withClient(database.url, async (db) => {
+      await seedReceivables(db, CLIENTS, INVOICES);
+      await seedPaidHistory(db, CLIENTS, PAID_HISTORY);
+    });
 
     // Baseline: bare Fastify + pg in its own process.
     const baselineSecret = `whsec_${Buffer.from(randomUUID()).toString('base64')}`;

@@ -38,6 +38,41 @@ export async function seedReceivables(db: Client, clients: number, invoices: num
   await db.query('ANALYZE');
 }
 
+/**
+ * A year of settled business before the open invoices: `paid` invoices issued in 2025, each paid in full
+ * by one bank payment with its ledger entry. A receivables database with 100,000 open invoices has such a
+ * history; without it the payments table starts empty, and Postgres plans the per-connection prepared
+ * statements for an empty table until the next ANALYZE.
+ */
+export async function seedPaidHistory(db: Client, clients: number, invoices: number): Promise<void> {
+  const invoice = seededUuidSql("'paid-invoice' || g");
+  const payment = seededUuidSql("'paid-payment' || g");
+  const client = seededUuidSql("'client' || c");
+  const paidOn = `date '2025-01-01' + (g % 330)::int + 20`;
+  await db.query(
+    `INSERT INTO invoicing.invoices (id, number, client_id, contract_id, currency, issue_date, due_date, subtotal, tax_total, total,
+                                     amount_paid, status, settled_on)
+     SELECT ${invoice}, 'P-' || g, ${client}, ${seededUuidSql("'contract' || c")}, 'EUR',
+            date '2025-01-01' + (g % 330)::int, date '2025-01-31' + (g % 330)::int, 10000 + g % 5000, 0, 10000 + g % 5000,
+            10000 + g % 5000, 'paid', ${paidOn}
+     FROM generate_series(1, $1) g, LATERAL (SELECT (g - 1) % $2 + 1 AS c) x`,
+    [invoices, clients],
+  );
+  await db.query(
+    `INSERT INTO invoicing.payments (id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, status, unapplied_amount)
+     SELECT ${payment}, ${client}, 10000 + g % 5000, 'EUR', ${paidOn}, 'Invoice P-' || g, 'HIST-' || g, 'previous-bank-connector',
+            ${invoice}, 'applied', 0
+     FROM generate_series(1, $1) g, LATERAL (SELECT (g - 1) % $2 + 1 AS c) x`,
+    [invoices, clients],
+  );
+  await db.query(
+    `INSERT INTO invoicing.payment_allocations (payment_id, invoice_id, kind, amount, effective_on)
+     SELECT ${payment}, ${invoice}, 'payment', 10000 + g % 5000, ${paidOn} FROM generate_series(1, $1) g`,
+    [invoices],
+  );
+  await db.query('ANALYZE');
+}
+
 export function clientOfInvoice(invoice: number, clients: number): number {
   return ((invoice - 1) % clients) + 1;
 }
