@@ -56,4 +56,23 @@ describe('integration secrets across replicas', () => {
     // The rotated-out secret keeps working during its grace period.
     await expect(replica.verify(id, ...signed(first))).resolves.toMatchObject({ id });
   });
+
+  it('answers made-up integration ids without a query each, and still finds one created on another replica', async () => {
+    const clock = new SteppingClock();
+    const replica = new IntegrationsService(dataSource, clock);
+    const other = new IntegrationsService(dataSource, new Clock());
+    const own = await replica.create('Created here');
+
+    const before = queries;
+    for (let i = 0; i < 20; i++) {
+      await expect(replica.verify(crypto.randomUUID(), ...signed(own.secret))).rejects.toMatchObject({ code: ErrorCode.Unauthenticated });
+    }
+    expect(queries - before).toBe(1);
+    await expect(replica.verify(own.id, ...signed(own.secret))).resolves.toMatchObject({ id: own.id });
+
+    const elsewhere = await other.create('Created on another replica');
+    await expect(replica.verify(elsewhere.id, ...signed(elsewhere.secret))).rejects.toMatchObject({ code: ErrorCode.Unauthenticated });
+    clock.advance(1_000);
+    await expect(replica.verify(elsewhere.id, ...signed(elsewhere.secret))).resolves.toMatchObject({ id: elsewhere.id });
+  });
 });

@@ -12,7 +12,10 @@ import { generateWebhookSecret } from './webhook-secret';
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 /** Verified integrations are kept briefly in memory: the hot path of payment ingestion. */
 const SECRET_CACHE_MS = 30_000;
-/** A failed signature re-reads the integration (a rotation on another replica) at most this often. */
+/**
+ * A failed signature re-reads the integration (a rotation on another replica) at most this often, and an
+ * id this replica does not know re-reads the list of integration ids (one created on another replica) at most this often.
+ */
 const REREAD_AFTER_FAILURE_MS = 1_000;
 
 interface CachedIntegration {
@@ -27,6 +30,8 @@ function invalidSignature(): DomainError {
 @Injectable()
 export class IntegrationsService {
   private readonly secrets = new Map<string, CachedIntegration>();
+  private knownIds = new Set<string>();
+  private knownIdsLoadedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,6 +48,7 @@ export class IntegrationsService {
       previousSecretExpiresAt: null,
     });
     await this.dataSource.manager.insert(Integration, integration);
+    this.knownIds.add(integration.id);
     return (await this.dataSource.manager.findOneBy(Integration, { id: integration.id })) as Integration;
   }
 
@@ -75,11 +81,26 @@ export class IntegrationsService {
       // A cached secret that fails is re-read, so that a rotation elsewhere is seen within a second, but
       // not on every failure: a flood of badly signed requests must not become a flood of queries.
       if (age < REREAD_AFTER_FAILURE_MS) throw invalidSignature();
+    } else if (!(await this.isKnown(integrationId))) {
+      throw invalidSignature();
     }
     const integration = await this.dataSource.manager.findOneBy(Integration, { id: integrationId });
     if (integration) this.secrets.set(integrationId, { integration, loadedAt: this.clock.now().getTime() });
     if (!integration || !this.verifyWith(integration, rawBody, headers)) throw invalidSignature();
     return integration;
+  }
+
+  /**
+   * Whether an integration with this id exists, from the list of ids, re-read at most once a second: the
+   * inbound route is not rate-limited, so requests for made-up ids must not each cost a query.
+   */
+  private async isKnown(integrationId: string): Promise<boolean> {
+    if (this.knownIds.has(integrationId)) return true;
+    if (this.clock.now().getTime() - this.knownIdsLoadedAt < REREAD_AFTER_FAILURE_MS) return false;
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM invoicing.integrations');
+    this.knownIds = new Set(rows.map((r) => r.id));
+    this.knownIdsLoadedAt = this.clock.now().getTime();
+    return this.knownIds.has(integrationId);
   }
 
   private verifyWith(integration: Integration, rawBody: Buffer, headers: SignatureHeaders): boolean {
