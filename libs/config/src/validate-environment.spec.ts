@@ -13,6 +13,7 @@ describe('validateEnvironment', () => {
       businessTimeZone: 'Europe/Berlin',
       sweepCron: '0 6 * * *',
       ports: { contracts: 3001, invoicing: 3002, collections: 3003 },
+      trustProxyHops: 0,
     });
   });
 
@@ -35,6 +36,8 @@ describe('validateEnvironment', () => {
     ['COLLECTIONS_SWEEP_CRON', 'every morning'],
     ['QUEUE_PREFIX', 'has spaces'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY_HOPS', 'true'],
+    ['TRUST_PROXY_HOPS', '-1'],
   ])('names %s when its value is invalid', (name, value) => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { ContractsAppModule } from '../../../apps/contracts/src/contracts-app.module';
 import { ContractsFactory, countRows, expectProblem, RunningService, startService, tokenFor } from '@ar/testing';
+import { deleteRedisKeys } from '../../support/test-resources';
 
 describe('contracts service: platform behaviour', () => {
   let service: RunningService;
@@ -117,6 +118,57 @@ describe('contracts service: platform behaviour', () => {
 
     it('rejects an over-long key with 400', async () => {
       expectProblem(await factory.admin.post('/v1/users', body(), { 'Idempotency-Key': 'k'.repeat(256) }), 400);
+    });
+  });
+
+  describe('rate limits', () => {
+    const LIMIT = 3;
+    let started: { service: RunningService; queuePrefix: string }[] = [];
+
+    /** A service of its own with a tiny limit and its own Redis prefix, so no other test's requests count. */
+    async function startLimited(trustProxyHops: string): Promise<RunningService> {
+      const queuePrefix = `${process.env.QUEUE_PREFIX}_limits_${started.length}`;
+      const previous = { ...process.env };
+      Object.assign(process.env, { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY_HOPS: trustProxyHops, QUEUE_PREFIX: queuePrefix });
+      try {
+        const limited = await startService(ContractsAppModule);
+        started.push({ service: limited, queuePrefix });
+        return limited;
+      } finally {
+        for (const name of ['RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY_HOPS', 'QUEUE_PREFIX']) {
+          if (previous[name] === undefined) delete process.env[name];
+          else process.env[name] = previous[name];
+        }
+      }
+    }
+
+    afterEach(async () => {
+      for (const { service: limited, queuePrefix } of started) {
+        await limited.close();
+        await deleteRedisKeys(process.env.REDIS_URL as string, queuePrefix);
+      }
+      started = [];
+    });
+
+    const listFrom = (limited: RunningService, forwardedFor: string) =>
+      limited.api.as(tokenFor('admin', randomUUID())).get('/v1/clients?limit=1', { 'X-Forwarded-For': forwardedFor });
+
+    it('answers 429 problem+json with Retry-After once a client address used its budget, and ignores X-Forwarded-For by default', async () => {
+      const limited = await startLimited('0');
+      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, `203.0.113.${i + 1}`)).status).toBe(200);
+      // A client that makes up a new address per request still shares the budget of its real one.
+      const refused = await listFrom(limited, '198.51.100.7');
+      expectProblem(refused, 429);
+      expect(refused.headers.get('retry-after')).toBe('60');
+    });
+
+    it('counts each client behind a trusted proxy separately, by the address the proxy appended', async () => {
+      const limited = await startLimited('1');
+      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, '203.0.113.1')).status).toBe(200);
+      expectProblem(await listFrom(limited, '203.0.113.1'), 429);
+      // A spoofed entry before the proxy's own does not change who is counted.
+      expectProblem(await listFrom(limited, '192.0.2.99, 203.0.113.1'), 429);
+      expect((await listFrom(limited, '203.0.113.2')).status).toBe(200);
     });
   });
 

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { raw } from 'express';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@ar/config';
 import { ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
 import { httpMetricsMiddleware, Metrics } from '@ar/observability';
 
@@ -22,6 +23,8 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // The client address (rate limits, logs) comes from X-Forwarded-For only as far as our own proxies wrote it.
+  app.set('trust proxy', app.get(AppConfig).trustProxyHops);
   // Signed webhooks are verified over the exact bytes received, before anything parses them.
   app.use(`/v1/${SIGNED_WEBHOOK_PATH}`, raw({ type: () => true, limit: BODY_LIMIT }));
   app.useBodyParser('json', { limit: BODY_LIMIT });
