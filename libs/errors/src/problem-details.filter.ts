@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
@@ -18,14 +18,15 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RateLimited,
 };
 
-interface BodyParserError {
-  type: string;
-  status?: number;
+/** An error Fastify raised before routing: a URL it cannot decode, ... */
+interface FastifyFrameworkError {
+  code: string;
+  statusCode: number;
   message: string;
 }
 
-function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && 'status' in e;
+function isFastifyError(e: unknown): e is FastifyFrameworkError {
+  return typeof e === 'object' && e !== null && typeof (e as FastifyFrameworkError).code === 'string' && (e as FastifyFrameworkError).code.startsWith('FST_') && typeof (e as FastifyFrameworkError).statusCode === 'number';
 }
 
 function httpExceptionDetail(exception: HttpException): string {
@@ -47,16 +48,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const ctx = host.switchToHttp();
-    const request = ctx.getRequest<Request & { id?: string }>();
-    const response = ctx.getResponse<Response>();
-    const requestId = request.id !== undefined ? String(request.id) : undefined;
-    const problem = this.toProblem(exception, requestId);
+    this.send(exception, ctx.getRequest<FastifyRequest>(), ctx.getResponse<FastifyReply>());
+  }
+
+  /**
+   * Answers the request with the exception's problem. Nest passes errors Fastify raises while reading a
+   * request through the filters; the few it raises before routing (a URL it cannot decode) come here directly.
+   */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    const problem = this.toProblem(exception, request.id);
     if (exception instanceof DomainError && exception.headers) {
-      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+      for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
     }
-    if (problem.code === ErrorCode.RateLimited) response.setHeader('Retry-After', '60');
-    if (response.headersSent) return;
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    if (problem.code === ErrorCode.RateLimited) reply.header('Retry-After', '60');
+    if (reply.sent) return;
+    void reply.status(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown, requestId?: string): ProblemDetails {
@@ -69,13 +75,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (code) return problemFor(code, httpExceptionDetail(exception), { requestId });
       if (status < 500) return { ...problemFor(ErrorCode.MalformedRequest, httpExceptionDetail(exception), { requestId }), status };
     }
-    if (isBodyParserError(exception)) {
-      if (exception.type === 'entity.too.large') {
-        return problemFor(ErrorCode.PayloadTooLarge, 'The request body exceeds the 1 MB limit', { requestId });
-      }
-      if (exception.status !== undefined && exception.status < 500) {
-        return problemFor(ErrorCode.MalformedRequest, 'The request body is not valid JSON', { requestId });
-      }
+    if (isFastifyError(exception) && exception.statusCode < 500) {
+      const code = CODE_BY_STATUS[exception.statusCode] ?? ErrorCode.MalformedRequest;
+      return { ...problemFor(code, exception.message, { requestId }), status: exception.statusCode };
     }
     if (isUniqueViolation(exception)) {
       return problemFor(ErrorCode.Conflict, 'A resource with the same unique key already exists', { requestId });

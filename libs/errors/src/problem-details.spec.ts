@@ -8,8 +8,11 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 function capture(exception: unknown) {
   const sent: { status?: number; type?: string; body?: string; headers: Record<string, string> } = { headers: {} };
   const response = {
-    headersSent: false,
-    setHeader: (k: string, v: string) => (sent.headers[k] = v),
+    sent: false,
+    header(k: string, v: string) {
+      sent.headers[k] = v;
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -52,7 +55,7 @@ describe('problem details', () => {
   it('writes a domain error as application/problem+json with its field errors and headers', () => {
     const out = capture(new DomainError(ErrorCode.Validation, 'name: required', [{ path: 'name', message: 'required' }], { 'X-A': '1' }));
     expect(out.status).toBe(400);
-    expect(out.type).toBe('application/problem+json');
+    expect(out.type).toBe('application/problem+json; charset=utf-8');
     expect(out.headers['X-A']).toBe('1');
     expect(out.problem).toMatchObject({ status: 400, detail: 'name: required', errors: [{ path: 'name', message: 'required' }] });
     expect(out.problem.type).toMatch(/validation_failed$/);
@@ -66,9 +69,11 @@ describe('problem details', () => {
     expect(throttled.headers['Retry-After']).toBeDefined();
   });
 
-  it('maps body-parser errors to 413 and 400', () => {
-    expect(capture({ type: 'entity.too.large', status: 413, message: 'too large' }).status).toBe(413);
-    expect(capture({ type: 'entity.parse.failed', status: 400, message: 'Unexpected token' }).status).toBe(400);
+  it('maps errors Fastify raises before routing to their 4xx', () => {
+    const badUrl = capture({ code: 'FST_ERR_BAD_URL', statusCode: 400, message: "'/%E0' is not a valid url component" });
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.problem.code).toBe(ErrorCode.MalformedRequest);
+    expect(capture({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413, message: 'Request body is too large' }).problem.code).toBe(ErrorCode.PayloadTooLarge);
   });
 
   it('turns unknown errors into a generic 500 that names the request id and hides internals', () => {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@ar/config';
 
@@ -17,6 +18,15 @@ export const REDACTED_PATHS = [
 
 const QUIET_PATHS = ['/health/', '/metrics'];
 
+/** The caller's `X-Request-Id` when it is a sane token, else a new one; it is echoed on the response. */
+export function requestIdFor(given: string | string[] | undefined): string {
+  return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+function requestedPath(req: IncomingMessage & { originalUrl?: string }): string | undefined {
+  return req.originalUrl ?? req.url;
+}
+
 @Module({})
 export class LoggingModule {
   static forService(service: string): DynamicModule {
@@ -31,13 +41,9 @@ export class LoggingModule {
               level: config.logLevel,
               base: { service },
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              genReqId: (req, res) => {
-                const given = req.headers['x-request-id'];
-                const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
-                res.setHeader('x-request-id', id);
-                return id;
-              },
-              autoLogging: { ignore: (req) => QUIET_PATHS.some((p) => (req.url ?? '').startsWith(p)) },
+              // The request id is Fastify's (see createHttpApp), which pino-http finds on the request.
+              // Middleware sees `url` relative to where it is mounted; `originalUrl` is the path requested.
+              autoLogging: { ignore: (req) => QUIET_PATHS.some((p) => (requestedPath(req) ?? '').startsWith(p)) },
             },
           }),
         }),

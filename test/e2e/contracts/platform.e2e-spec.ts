@@ -65,6 +65,35 @@ describe('contracts service: platform behaviour', () => {
     expectProblem(await factory.admin.get('/v1/nothing-here'), 404);
   });
 
+  it.each([
+    ['text that is not JSON', 'text/plain', 'name=A'],
+    ['a form', 'application/x-www-form-urlencoded', 'name=A&email=a%40example.test&role=admin'],
+    ['a JSON string instead of an object', 'application/json', '"admin"'],
+    ['an empty JSON body', 'application/json', ''],
+  ])('answers 400 problem+json to %s and writes nothing', async (_, contentType, body) => {
+    const before = await countRows('contracts.users');
+    expectProblem(await factory.admin.request('POST', '/v1/users', body, { 'content-type': contentType }), 400);
+    expect(await countRows('contracts.users')).toBe(before);
+  });
+
+  it('answers problem+json to a path it cannot decode (400) and to an id far too long (404, like any id that names nothing)', async () => {
+    expectProblem(await factory.admin.get('/v1/users/%E0%A4%A'), 400);
+    expectProblem(await factory.admin.get(`/v1/users/${'a'.repeat(300)}`), 404);
+  });
+
+  it('matches paths without regard to case or a trailing slash', async () => {
+    expect((await factory.admin.get('/v1/users/')).status).toBe(200);
+    expect((await factory.admin.get('/V1/Users?limit=1')).status).toBe(200);
+  });
+
+  it('echoes a sane X-Request-Id, replaces any other, and quotes it in problems', async () => {
+    const given = await factory.admin.get('/v1/nothing-here', { 'X-Request-Id': 'trace-42.a' });
+    expect(given.headers.get('x-request-id')).toBe('trace-42.a');
+    expect(given.body.requestId).toBe('trace-42.a');
+    const replaced = await factory.admin.get('/v1/users?limit=1', { 'X-Request-Id': 'no spaces allowed' });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   describe('idempotency keys', () => {
     const body = () => ({ name: 'Idem', email: `idem-${randomUUID()}@example.test`, role: 'finance' });
 

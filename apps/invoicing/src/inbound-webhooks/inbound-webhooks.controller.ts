@@ -1,14 +1,14 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { UuidParam, validatePlain } from '@ar/http';
 import { InboundEvent, InboundOutcome, InboundWebhooksService, IntegrationsService } from '@ar/invoicing';
 import { INBOUND_EVENT_DTOS } from './dto/inbound-event.dto';
 
-function header(request: Request, name: string): string | undefined {
+function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(' ') : value;
 }
@@ -39,7 +39,7 @@ export class InboundWebhooksController {
   @ApiHeader({ name: 'webhook-signature', required: true })
   async receive(
     @Param('integrationId', UuidParam) integrationId: string,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ received: true; outcome: InboundOutcome; paymentId?: string }> {
     const headers = {
       'webhook-id': header(request, 'webhook-id'),

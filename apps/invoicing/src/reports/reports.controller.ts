@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { AgingRow, agingToCsv, ReceivablesReportsService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
@@ -22,13 +22,13 @@ export class ReportsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: AgingQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ asOf: string; groupBy: string; rows: AgingRow[] } | string> {
     const asOf = query.asOf ?? this.calendar.today();
     const groupBy = query.groupBy ?? 'none';
     const rows = await this.reports.aging(principal, asOf, groupBy);
     if (accept?.includes('text/csv')) {
-      response.type('text/csv').setHeader('Content-Disposition', `attachment; filename="aging-${asOf}.csv"`);
+      response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="aging-${asOf}.csv"`);
       return agingToCsv(rows);
     }
     return { asOf, groupBy, rows };

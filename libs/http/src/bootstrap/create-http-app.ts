@@ -1,35 +1,47 @@
 import { INestApplication, RequestMethod, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { raw } from 'express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@ar/config';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import { loadAppConfig } from '@ar/config';
 import { ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
-import { httpMetricsMiddleware, Metrics } from '@ar/observability';
+import { Metrics, recordHttpMetrics, requestIdFor } from '@ar/observability';
+import { registerBodyParsing } from './body-parsing';
 
 export interface HttpAppOptions {
   title: string;
   description: string;
 }
 
-export const BODY_LIMIT = '1mb';
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Routes under this path receive the raw body as a Buffer. */
 export const SIGNED_WEBHOOK_PATH = 'webhooks/inbound';
 
 /** Builds a service exactly as it runs in production; main.ts and the end-to-end tests both use it. */
 export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, abortOnError: false });
+  const problems = new ProblemDetailsFilter();
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // The client address (rate limits, logs) comes from X-Forwarded-For only as far as our own proxies wrote it.
+    trustProxy: loadAppConfig().trustProxyHops,
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
+    // Paths match as they did under Express: case-insensitive, trailing slash optional, long ids reach validation.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // A URL the router cannot decode gets the same problem+json as every other error.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.send(error, request, reply),
+  });
+  const fastify = adapter.getInstance();
+  registerBodyParsing(fastify, `/v1/${SIGNED_WEBHOOK_PATH}`);
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
-  // The client address (rate limits, logs) comes from X-Forwarded-For only as far as our own proxies wrote it.
-  app.set('trust proxy', app.get(AppConfig).trustProxyHops);
-  // Signed webhooks are verified over the exact bytes received, before anything parses them.
-  app.use(`/v1/${SIGNED_WEBHOOK_PATH}`, raw({ type: () => true, limit: BODY_LIMIT }));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.use(httpMetricsMiddleware(app.get(Metrics)));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  recordHttpMetrics(fastify, app.get(Metrics));
+  app.useGlobalFilters(problems);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

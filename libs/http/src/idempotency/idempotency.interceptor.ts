@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { Principal } from '@ar/auth';
@@ -25,7 +25,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !VALID_KEY.test(key)) {
@@ -37,7 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = request.principal ? request.principal.userId : 'anonymous';
     const fingerprint = requestFingerprint(request.method, request.originalUrl, request.body);
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
 
     return from(this.store.claim(scope, key, fingerprint)).pipe(
       mergeMap((claim) => {
@@ -53,7 +53,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
               ),
             );
           case 'replay':
-            response.setHeader('Idempotent-Replayed', 'true');
+            response.header('Idempotent-Replayed', 'true');
             return of(claim.body);
           case 'in_flight':
             throw new DomainError(ErrorCode.IdempotencyInFlight, 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, {

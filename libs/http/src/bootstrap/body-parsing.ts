@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '@ar/errors';
+
+const malformedBody = () => new DomainError(ErrorCode.MalformedRequest, 'The request body is not valid JSON');
+
+function isJson(request: FastifyRequest): boolean {
+  const contentType = request.headers['content-type'];
+  return typeof contentType === 'string' && contentType.split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+/** Strict JSON, as the API has always read it: an object or an array; an empty body is `{}`. */
+function parseJson(body: Buffer): unknown {
+  const text = body.toString('utf8');
+  const first = text.trimStart()[0];
+  if (first === undefined) return {};
+  if (first !== '{' && first !== '[') throw malformedBody();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw malformedBody();
+  }
+}
+
+/**
+ * One parser for every request body: routes under `rawPrefix` get the exact bytes received (signed
+ * webhooks are verified over them before anything parses them); elsewhere `application/json` is parsed
+ * and any other type leaves the body empty, for validation to refuse.
+ */
+export function registerBodyParsing(fastify: FastifyInstance, rawPrefix: string): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
+    if (request.url.startsWith(rawPrefix)) return done(null, body);
+    if (!isJson(request)) return done(null, undefined);
+    try {
+      done(null, parseJson(body));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+}
