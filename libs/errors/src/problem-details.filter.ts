@@ -26,7 +26,9 @@ interface FastifyFrameworkError {
 }
 
 function isFastifyError(e: unknown): e is FastifyFrameworkError {
-  return typeof e === 'object' && e !== null && typeof (e as FastifyFrameworkError).code === 'string' && (e as FastifyFrameworkError).code.startsWith('FST_') && typeof (e as FastifyFrameworkError).statusCode === 'number';
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, statusCode } = e as Partial<FastifyFrameworkError>;
+  return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number';
 }
 
 function httpExceptionDetail(exception: HttpException): string {

@@ -29,7 +29,7 @@ function parseJson(body: Buffer): unknown {
 export function registerBodyParsing(fastify: FastifyInstance, rawPrefix: string): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
-    if (request.url.startsWith(rawPrefix)) return done(null, body);
+    if (request.url.toLowerCase().startsWith(rawPrefix)) return done(null, body);
     if (!isJson(request)) return done(null, undefined);
     try {
       done(null, parseJson(body));
