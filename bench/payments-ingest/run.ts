@@ -19,6 +19,7 @@ const JWT_SECRET = 'bench-secret-not-for-production';
 
 interface LoadResult {
   perSecond: number;
+  p50Ms: number;
   p99Ms: number;
   ok: number;
   failed: number;
@@ -72,7 +73,13 @@ async function load(port: number, secret: string, path: string, seconds: number)
   });
   const ok = result['2xx'];
   if (result.non2xx > 0) console.log(`non-2xx answers by status: ${JSON.stringify(result.statusCodeStats)}`);
-  return { perSecond: Math.round(ok / seconds), p99Ms: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts };
+  return {
+    perSecond: Math.round(ok / seconds),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ok,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 /**
@@ -116,7 +123,9 @@ async function main(): Promise<void> {
     services.push(baseline);
     await load(baselinePort, baselineSecret, '/inbound', WARMUP_SECONDS);
     const baselineBefore = await load(baselinePort, baselineSecret, '/inbound', SECONDS);
-    console.log(`baseline (Fastify + pg insert): ${baselineBefore.perSecond} req/s, p99 ${baselineBefore.p99Ms} ms, failed ${baselineBefore.failed}`);
+    console.log(
+      `baseline (Fastify + pg insert): ${baselineBefore.perSecond} req/s, p50 ${baselineBefore.p50Ms} ms, p99 ${baselineBefore.p99Ms} ms, failed ${baselineBefore.failed}`,
+    );
 
     // The invoicing service exactly as `npm run start:invoicing` runs it.
     const port = await freePort();
@@ -150,7 +159,7 @@ async function main(): Promise<void> {
     const peakRssMb = invoicing.peakRssMb();
     await invoicing.stop();
     console.log(
-      `invoicing service (verify, validate, allocate, ledger, outbox): ${result.perSecond} payments/s, p99 ${result.p99Ms} ms, failed ${result.failed}, recorded ${recorded}, peak RSS ${peakRssMb} MB`,
+      `invoicing service (verify, validate, allocate, ledger, outbox): ${result.perSecond} payments/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, failed ${result.failed}, recorded ${recorded}, peak RSS ${peakRssMb} MB`,
     );
     // Requests still in flight when a load run stops (this one's end, the warm-up's start) are recorded but not counted.
     const consistent = recorded >= result.ok && recorded - result.ok <= 2 * CONNECTIONS;
@@ -162,7 +171,7 @@ async function main(): Promise<void> {
     await baseline.stop();
     const baselinePerSecond = Math.round((baselineBefore.perSecond + baselineAfter.perSecond) / 2);
     console.log(
-      `baseline again, after the service: ${baselineAfter.perSecond} req/s, p99 ${baselineAfter.p99Ms} ms, failed ${baselineAfter.failed}; mean of both runs ${baselinePerSecond} req/s`,
+      `baseline again, after the service: ${baselineAfter.perSecond} req/s, p50 ${baselineAfter.p50Ms} ms, p99 ${baselineAfter.p99Ms} ms, failed ${baselineAfter.failed}; mean of both runs ${baselinePerSecond} req/s`,
     );
 
     const ratio = Math.round((result.perSecond / baselinePerSecond) * 100) / 100;
