@@ -34,8 +34,9 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   });
   const fastify = adapter.getInstance();
   registerBodyParsing(fastify, `/v1/${SIGNED_WEBHOOK_PATH}`);
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
