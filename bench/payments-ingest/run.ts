@@ -174,12 +174,14 @@ async function main(): Promise<void> {
       `baseline again, after the service: ${baselineAfter.perSecond} req/s, p50 ${baselineAfter.p50Ms} ms, p99 ${baselineAfter.p99Ms} ms, failed ${baselineAfter.failed}; mean of both runs ${baselinePerSecond} req/s`,
     );
 
-    const ratio = Math.round((result.perSecond / baselinePerSecond) * 100) / 100;
+    const exactRatio = result.perSecond / baselinePerSecond;
+    const ratio = Math.round(exactRatio * 100) / 100;
     const floorRatio = Math.round((floor.perSecond / baselinePerSecond) * 100) / 100;
     console.log(
       `ceiling: the same service refuses wrongly signed payments at ${floor.perSecond} req/s (p99 ${floor.p99Ms} ms) = ${floorRatio} of the baseline, doing no database work at all`,
     );
-    console.log(`targets: ≥ 50 % of baseline (${ratio >= 0.5 ? 'met' : 'MISSED'}), ≥ 1000 payments/s (${result.perSecond >= 1000 ? 'met' : 'MISSED'}), p99 < 50 ms (${result.p99Ms < 50 ? 'met' : 'MISSED'})`);
+    // The target is judged on the exact ratio: 0.497 rounds to 0.5 in the JSON line but is not 50 %.
+    console.log(`targets: ≥ 50 % of baseline (${(exactRatio * 100).toFixed(1)} %: ${exactRatio >= 0.5 ? 'met' : 'MISSED'}), ≥ 1000 payments/s (${result.perSecond >= 1000 ? 'met' : 'MISSED'}), p99 < 50 ms (${result.p99Ms < 50 ? 'met' : 'MISSED'})`);
     console.log(JSON.stringify({ bench: 'payments', perSecond: result.perSecond, p99Ms: result.p99Ms, baselinePerSecond, ratio }));
   } finally {
     await Promise.all(services.map((s) => s.stop()));
