@@ -9,3 +9,4 @@ export * from './services';
 export * from './webhook-receiver';
 export * from './isolated-environment';
 export * from './collections-driver';
+export * from './service-process';

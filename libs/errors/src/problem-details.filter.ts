@@ -31,6 +31,14 @@ function isFastifyError(e: unknown): e is FastifyFrameworkError {
   return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number';
 }
 
+/** The problem for an error that carries only an HTTP status; none for a 5xx, which must not show its detail. */
+function problemForStatus(status: number, detail: string, requestId?: string): ProblemDetails | undefined {
+  const code = CODE_BY_STATUS[status];
+  if (code) return problemFor(code, detail, { requestId });
+  if (status < 500) return { ...problemFor(ErrorCode.MalformedRequest, detail, { requestId }), status };
+  return undefined;
+}
+
 function httpExceptionDetail(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
@@ -71,16 +79,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return problemFor(exception.code, exception.detail, { errors: exception.errors, requestId });
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const code = CODE_BY_STATUS[status];
-      if (code) return problemFor(code, httpExceptionDetail(exception), { requestId });
-      if (status < 500) return { ...problemFor(ErrorCode.MalformedRequest, httpExceptionDetail(exception), { requestId }), status };
-    }
-    if (isFastifyError(exception) && exception.statusCode < 500) {
-      const code = CODE_BY_STATUS[exception.statusCode] ?? ErrorCode.MalformedRequest;
-      return { ...problemFor(code, exception.message, { requestId }), status: exception.statusCode };
-    }
+    const byStatus =
+      exception instanceof HttpException
+        ? problemForStatus(exception.getStatus(), httpExceptionDetail(exception), requestId)
+        : isFastifyError(exception)
+          ? problemForStatus(exception.statusCode, exception.message, requestId)
+          : undefined;
+    if (byStatus) return byStatus;
     if (isUniqueViolation(exception)) {
       return problemFor(ErrorCode.Conflict, 'A resource with the same unique key already exists', { requestId });
     }

@@ -1,73 +1,26 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { AddressInfo, createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { seedPortfolio } from '../../../tools/portfolio-seed';
-import { eventually, IsolatedEnvironment, isolatedEnvironment, tokenFor } from '@ar/testing';
+import { eventually, IsolatedEnvironment, isolatedEnvironment, ServiceProcess, startServiceProcess, stopProcess, tokenFor } from '@ar/testing';
 
 const AS_OF = '2026-06-30';
 const SIZE = { clients: 1000, invoices: 20_000, asOf: AS_OF };
 
-interface Worker {
-  process: ChildProcess;
-  url: string;
-}
+type Worker = ServiceProcess;
 
-/** Every worker process this file started, so that none outlives it even when a start-up fails. */
+/** Every worker process this file started, so that none outlives it. */
 const spawned: ChildProcess[] = [];
-
-/** A port the OS has just handed out, so workers never collide with other services on this machine. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A collections worker as its own process, exactly as `npm run start:collections` runs it. */
 async function startWorker(env: IsolatedEnvironment): Promise<Worker> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/collections/src/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: env.databaseUrl,
-      QUEUE_PREFIX: env.queuePrefix,
-      COLLECTIONS_PORT: String(port),
-      SWEEP_BATCH_SIZE: '100',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const worker = await startServiceProcess('dist/apps/collections/src/main.js', 'COLLECTIONS_PORT', {
+    DATABASE_URL: env.databaseUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    SWEEP_BATCH_SIZE: '100',
+    LOG_LEVEL: 'warn',
   });
-  spawned.push(child);
-  // The tail of what the worker printed (warnings and errors), to explain a start-up that never finishes.
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await eventually(
-      () => fetch(`${url}/health/ready`).then((r) => r.ok, () => false),
-      (ok) => ok,
-      60_000,
-    );
-  } catch (error) {
-    throw new Error(`Worker on port ${port} not ready (exit ${child.exitCode ?? child.signalCode ?? 'none'}): ${(error as Error).message}\n${output}`);
-  }
-  return { process: child, url };
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
+  spawned.push(worker.process);
+  return worker;
 }
 
 async function requestSweep(worker: Worker): Promise<{ id: string }> {
@@ -122,7 +75,7 @@ describe('collections sweep: crash recovery and concurrent workers', () => {
     }
   });
   afterAll(async () => {
-    await Promise.all(spawned.map((child) => stop(child, 'SIGKILL')));
+    await Promise.all(spawned.map((child) => stopProcess(child, 'SIGKILL')));
     await killed.restore();
     await clean.restore();
   });
@@ -142,7 +95,7 @@ describe('collections sweep: crash recovery and concurrent workers', () => {
       (s) => s.status === 'running' && s.checkpoint !== null && s.stats.invoicesScanned > 0,
       30_000,
     );
-    await stop(victim.process, 'SIGKILL');
+    await stopProcess(victim.process, 'SIGKILL');
     expect(atKill.status).toBe('running');
     const mid = await sweepRow(killed.databaseUrl, sweep.id);
     expect(mid.status).not.toBe('completed');

@@ -1,20 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { AddressInfo, createServer } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { eventually, tokenFor } from '@ar/testing';
+import { eventually, ServiceProcess, startServiceProcess, stopProcess, tokenFor } from '@ar/testing';
 import { deleteRedisKeys } from '../../support/test-resources';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The invoicing service as its own process, exactly as `npm run start:invoicing` runs it, logging every
@@ -22,33 +9,16 @@ function freePort(): Promise<number> {
  */
 describe('invoicing service: secrets never reach the log', () => {
   const queuePrefix = `${process.env.QUEUE_PREFIX}_redaction`;
-  let child: ChildProcess;
+  let service: ServiceProcess;
   let url: string;
-  let output = '';
 
   beforeAll(async () => {
-    const port = await freePort();
-    child = spawn(process.execPath, ['dist/apps/invoicing/src/main.js'], {
-      env: { ...process.env, INVOICING_PORT: String(port), QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    url = `http://127.0.0.1:${port}`;
-    await eventually(
-      () => fetch(`${url}/health/ready`).then((r) => r.ok, () => false),
-      (ok) => ok,
-      60_000,
-    );
+    service = await startServiceProcess('dist/apps/invoicing/src/main.js', 'INVOICING_PORT', { QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'info' });
+    url = service.url;
   });
 
   afterAll(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
+    await stopProcess(service.process);
     await deleteRedisKeys(process.env.REDIS_URL as string, queuePrefix);
   });
 
@@ -80,8 +50,8 @@ describe('invoicing service: secrets never reach the log', () => {
     expect(pushed.status).toBe(422);
 
     // The access log line of a request is written once its response has gone out.
-    await eventually(
-      async () => output,
+    const output = await eventually(
+      async () => service.output(),
       (text) => text.includes(`/v1/webhooks/inbound/${integration.id}`) && text.includes('"url":"/v1/integrations"'),
       10_000,
     );
