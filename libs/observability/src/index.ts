@@ -1,3 +1,4 @@
+export * from './http-access-log';
 export * from './http-metrics.hook';
 export * from './logging.module';
 export * from './metrics';

@@ -22,7 +22,7 @@ describe('invoicing service: secrets never reach the log', () => {
     await deleteRedisKeys(process.env.REDIS_URL as string, queuePrefix);
   });
 
-  it('logs each request with its headers, but not tokens, cookies, signatures, idempotency keys or webhook secrets', async () => {
+  it('logs each request with its id and headers, but not tokens, cookies, signatures, idempotency keys or webhook secrets', async () => {
     const token = tokenFor('admin');
     const idempotencyKey = `idem-${randomUUID()}`;
     const cookie = `session=${randomUUID()}`;
@@ -32,6 +32,7 @@ describe('invoicing service: secrets never reach the log', () => {
       body: JSON.stringify({ name: 'Redaction check' }),
     });
     expect(created.status).toBe(201);
+    const requestId = created.headers.get('x-request-id');
     const integration = (await created.json()) as { id: string; secret: string };
 
     const body = JSON.stringify({ type: 'payment.reversed', data: { externalId: `BANK-${randomUUID()}` } });
@@ -55,6 +56,8 @@ describe('invoicing service: secrets never reach the log', () => {
       (text) => text.includes(`/v1/webhooks/inbound/${integration.id}`) && text.includes('"url":"/v1/integrations"'),
       10_000,
     );
+    // Each line names its request by the id echoed to the caller.
+    expect(output).toContain(`"req":{"id":"${requestId}"`);
     expect(output).toContain('"authorization":"[redacted]"');
     expect(output).toContain('"webhook-signature":"[redacted]"');
     expect(output).toContain('"idempotency-key":"[redacted]"');

@@ -7,7 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { loadAppConfig } from '@ar/config';
 import { ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
-import { Metrics, recordHttpMetrics, requestIdFor } from '@ar/observability';
+import { HttpAccessLog, Metrics, recordHttpMetrics, requestIdFor } from '@ar/observability';
 import { registerBodyParsing } from './body-parsing';
 
 export interface HttpAppOptions {
@@ -41,6 +41,7 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
 
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.get(HttpAccessLog).attach(fastify);
   recordHttpMetrics(fastify, app.get(Metrics));
   app.useGlobalFilters(problems);
   app.useGlobalPipes(
