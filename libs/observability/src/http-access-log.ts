@@ -2,17 +2,30 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { HttpLogger, pinoHttp } from 'pino-http';
 
-/** Paths whose values never reach the log. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["webhook-signature"]',
-  'req.headers["idempotency-key"]',
-  'res.headers["set-cookie"]',
-  '*.secret',
-  '*.password',
-  '*.token',
-];
+/**
+ * The request headers an access-log line keeps. It is a list of what may be logged rather than of what
+ * may not: credentials (authorization, cookie, webhook signatures, idempotency keys, any API-key header a
+ * client or proxy adds) never reach the log, whatever they are called.
+ */
+export const LOGGED_HEADERS = ['host', 'user-agent', 'content-type', 'content-length', 'accept', 'x-forwarded-for', 'x-request-id', 'webhook-id', 'webhook-timestamp'];
+
+/** Paths whose values never reach the log, in any line. */
+export const REDACTED_PATHS = ['res.headers["set-cookie"]', '*.secret', '*.password', '*.token'];
+
+/** pino-http hands the request serializer its standard form of the request. */
+interface LoggedRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function withLoggedHeaders<T extends LoggedRequest>(req: T): T {
+  const headers: LoggedRequest['headers'] = {};
+  for (const name of LOGGED_HEADERS) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  req.headers = headers;
+  return req;
+}
 
 const QUIET_PATHS = ['/health/', '/metrics'];
 
@@ -32,6 +45,7 @@ export class HttpAccessLog {
       level,
       base: { service },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { req: withLoggedHeaders },
       autoLogging: { ignore: (req) => QUIET_PATHS.some((path) => (req.url ?? '').startsWith(path)) },
     });
   }
