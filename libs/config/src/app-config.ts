@@ -13,8 +13,8 @@ export class AppConfig {
   readonly ports: { readonly contracts: number; readonly invoicing: number; readonly collections: number };
   readonly logLevel: string;
   readonly rateLimitPerMinute: number;
-  /** Reverse proxies in front of the services whose X-Forwarded-For is believed; 0 trusts none. */
-  readonly trustProxyHops: number;
+  /** Addresses or ranges of the reverse proxies whose X-Forwarded-For entries are believed; empty trusts none. */
+  readonly trustedProxies: readonly string[];
   readonly webhookRetryBaseMs: number;
   readonly webhookTimeoutMs: number;
   /** Invoices (or clients) per sweep statement and checkpoint. */
@@ -35,7 +35,7 @@ export class AppConfig {
     };
     this.logLevel = env.LOG_LEVEL;
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
-    this.trustProxyHops = env.TRUST_PROXY_HOPS;
+    this.trustedProxies = env.TRUSTED_PROXIES;
     this.webhookRetryBaseMs = env.WEBHOOK_RETRY_BASE_MS;
     this.webhookTimeoutMs = env.WEBHOOK_TIMEOUT_MS;
     this.sweepBatchSize = env.SWEEP_BATCH_SIZE;

@@ -1,7 +1,10 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsProxyAddressList } from './proxy-addresses';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '') : value;
 
 /**
  * Every environment variable the services read, with its default.
@@ -72,11 +75,10 @@ export class EnvironmentVariables {
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
   @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(10)
-  TRUST_PROXY_HOPS: number = 0;
+  @Transform(toList)
+  @IsArray()
+  @IsProxyAddressList()
+  TRUSTED_PROXIES: string[] = [];
 
   @IsOptional()
   @Transform(toInt)

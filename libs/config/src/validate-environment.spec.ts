@@ -13,7 +13,7 @@ describe('validateEnvironment', () => {
       businessTimeZone: 'Europe/Berlin',
       sweepCron: '0 6 * * *',
       ports: { contracts: 3001, invoicing: 3002, collections: 3003 },
-      trustProxyHops: 0,
+      trustedProxies: [],
     });
   });
 
@@ -36,8 +36,9 @@ describe('validateEnvironment', () => {
     ['COLLECTIONS_SWEEP_CRON', 'every morning'],
     ['QUEUE_PREFIX', 'has spaces'],
     ['LOG_LEVEL', 'loud'],
-    ['TRUST_PROXY_HOPS', 'true'],
-    ['TRUST_PROXY_HOPS', '-1'],
+    ['TRUSTED_PROXIES', 'the-load-balancer'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['TRUSTED_PROXIES', '2'],
   ])('names %s when its value is invalid', (name, value) => {
     let error: unknown;
     try {
@@ -47,6 +48,11 @@ describe('validateEnvironment', () => {
     }
     expect(error).toBeInstanceOf(InvalidConfigurationError);
     expect((error as InvalidConfigurationError).problems.join('\n')).toContain(name);
+  });
+
+  it('reads trusted proxies as a comma-separated list of addresses, ranges and named ranges', () => {
+    const config = loadAppConfig({ ...secret, TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.10,fd00::/8 ,loopback' });
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.10', 'fd00::/8', 'loopback']);
   });
 
   it('lists every bad variable at once', () => {

@@ -155,16 +155,16 @@ describe('contracts service: platform behaviour', () => {
     let started: { service: RunningService; queuePrefix: string }[] = [];
 
     /** A service of its own with a tiny limit and its own Redis prefix, so no other test's requests count. */
-    async function startLimited(trustProxyHops: string): Promise<RunningService> {
+    async function startLimited(trustedProxies: string): Promise<RunningService> {
       const queuePrefix = `${process.env.QUEUE_PREFIX}_limits_${started.length}`;
       const previous = { ...process.env };
-      Object.assign(process.env, { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY_HOPS: trustProxyHops, QUEUE_PREFIX: queuePrefix });
+      Object.assign(process.env, { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUSTED_PROXIES: trustedProxies, QUEUE_PREFIX: queuePrefix });
       try {
         const limited = await startService(ContractsAppModule);
         started.push({ service: limited, queuePrefix });
         return limited;
       } finally {
-        for (const name of ['RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY_HOPS', 'QUEUE_PREFIX']) {
+        for (const name of ['RATE_LIMIT_PER_MINUTE', 'TRUSTED_PROXIES', 'QUEUE_PREFIX']) {
           if (previous[name] === undefined) delete process.env[name];
           else process.env[name] = previous[name];
         }
@@ -183,7 +183,7 @@ describe('contracts service: platform behaviour', () => {
       limited.api.as(tokenFor('admin', randomUUID())).get('/v1/clients?limit=1', { 'X-Forwarded-For': forwardedFor });
 
     it('answers 429 problem+json with Retry-After once a client address used its budget, and ignores X-Forwarded-For by default', async () => {
-      const limited = await startLimited('0');
+      const limited = await startLimited('');
       for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, `203.0.113.${i + 1}`)).status).toBe(200);
       // A client that makes up a new address per request still shares the budget of its real one.
       const refused = await listFrom(limited, '198.51.100.7');
@@ -192,12 +192,20 @@ describe('contracts service: platform behaviour', () => {
     });
 
     it('counts each client behind a trusted proxy separately, by the address the proxy appended', async () => {
-      const limited = await startLimited('1');
+      // The test talks to the service over loopback, so here it plays the load balancer.
+      const limited = await startLimited('127.0.0.1');
       for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, '203.0.113.1')).status).toBe(200);
       expectProblem(await listFrom(limited, '203.0.113.1'), 429);
       // A spoofed entry before the proxy's own does not change who is counted.
       expectProblem(await listFrom(limited, '192.0.2.99, 203.0.113.1'), 429);
       expect((await listFrom(limited, '203.0.113.2')).status).toBe(200);
+    });
+
+    it('ignores X-Forwarded-For from a peer that is not one of the trusted proxies', async () => {
+      // Proxies are trusted by address: a client that reaches the service directly cannot pose as one.
+      const limited = await startLimited('10.0.0.0/8');
+      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, `203.0.113.${i + 1}`)).status).toBe(200);
+      expectProblem(await listFrom(limited, '198.51.100.7'), 429);
     });
   });
 

@@ -19,13 +19,18 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Routes under this path receive the raw body as a Buffer. */
 export const SIGNED_WEBHOOK_PATH = 'webhooks/inbound';
 
+/** Fastify trusts a proxy by its address; an empty list ignores X-Forwarded-For altogether. */
+function trustProxyOption(trustedProxies: readonly string[]): string[] | false {
+  return trustedProxies.length > 0 ? [...trustedProxies] : false;
+}
+
 /** Builds a service exactly as it runs in production; main.ts and the end-to-end tests both use it. */
 export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
   const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     // The client address (rate limits, logs) comes from X-Forwarded-For only as far as our own proxies wrote it.
-    trustProxy: loadAppConfig().trustProxyHops,
+    trustProxy: trustProxyOption(loadAppConfig().trustedProxies),
     genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
     // Paths match as they did under Express: case-insensitive, trailing slash optional, long ids reach validation.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
