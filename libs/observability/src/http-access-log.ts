@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
-import { HttpLogger, pinoHttp } from 'pino-http';
+import type { DestinationStream, Logger } from 'pino';
+import { HttpLogger, Options, pinoHttp } from 'pino-http';
 
 /**
  * The request headers an access-log line keeps. It is a list of what may be logged rather than of what
@@ -40,14 +40,16 @@ const QUIET_PATHS = ['/health/', '/metrics'];
 export class HttpAccessLog {
   private readonly http: HttpLogger;
 
-  constructor(level: string, service: string) {
-    this.http = pinoHttp({
+  /** Lines go to stdout unless another destination is given (tests). */
+  constructor(level: string, service: string, destination?: DestinationStream) {
+    const options: Options = {
       level,
       base: { service },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: { req: withLoggedHeaders },
       autoLogging: { ignore: (req) => QUIET_PATHS.some((path) => (req.url ?? '').startsWith(path)) },
-    });
+    };
+    this.http = destination ? pinoHttp(options, destination) : pinoHttp(options);
   }
 
   /** The service's root logger; Nest's own log lines go through it too. */
@@ -56,6 +58,8 @@ export class HttpAccessLog {
   }
 
   attach(fastify: FastifyInstance): void {
+    // pino-http writes its lines at info; below that level it would build each request's logger for nothing.
+    if (!this.http.logger.isLevelEnabled('info')) return;
     fastify.addHook('onRequest', (request, reply, done) => {
       // Fastify's request id (see createHttpApp), which pino-http logs as req.id.
       request.raw.id = request.id;
