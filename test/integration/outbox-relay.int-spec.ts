@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { baseDataSourceOptions } from '@ar/database';
 import { OutboxRelay, OutboxWriter } from '@ar/outbox';
 import { OutboxEventsJob, Queues } from '@ar/queues';
@@ -75,5 +76,31 @@ describe('outbox relay', () => {
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.some((job) => job.data.events.map((e) => e.id).join() === [first.id, second.id].join())).toBe(true);
     expect(await published(second.id)).not.toBeNull();
+  });
+
+  it('deletes published events older than the cutoff, and never an unpublished one', async () => {
+    const daysAgo = (days: number) => Date.now() - days * 86_400_000;
+    const insert = async (createdAt: number, published: boolean) => {
+      const id = uuidv7({ msecs: createdAt });
+      await dataSource.query(
+        `INSERT INTO contracts.outbox_events (id, type, aggregate_id, data, occurred_at, published_at) VALUES ($1, 'test.old', $2, '{}', $3, $4)`,
+        [id, randomUUID(), new Date(createdAt), published ? new Date(createdAt) : null],
+      );
+      return id;
+    };
+    const oldPublished = await insert(daysAgo(10), true);
+    const oldUnpublished = await insert(daysAgo(10), false);
+    const recentPublished = await insert(daysAgo(2), true);
+
+    const relay = new OutboxRelay(dataSource, queue, 'contracts');
+    expect(await relay.prunePublishedBefore(new Date(daysAgo(7)))).toBe(1);
+
+    const left: { id: string }[] = await dataSource.query(`SELECT id FROM contracts.outbox_events WHERE id = ANY($1::uuid[])`, [
+      [oldPublished, oldUnpublished, recentPublished],
+    ]);
+    expect(left.map((r) => r.id).sort()).toEqual([oldUnpublished, recentPublished].sort());
+    // The stuck event is still relayed.
+    await relay.relayOnce();
+    expect(await published(oldUnpublished)).not.toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { JOB_OPTIONS, JobNames, OutboxEventsJob, Queues } from '@ar/queues';
 import { OutboxSchema } from './outbox-event';
 
@@ -11,6 +12,10 @@ export const OUTBOX_SCHEMA = Symbol('OUTBOX_SCHEMA');
 const BATCH_SIZE = 500;
 const IDLE_POLL_MS = 200;
 const ERROR_BACKOFF_MS = 2000;
+/** Published events are kept this long (to see what was announced), then deleted. */
+export const PUBLISHED_EVENT_RETENTION_DAYS = 7;
+const PRUNE_EVERY_MS = 3_600_000;
+const PRUNE_BATCH_SIZE = 5000;
 
 interface OutboxRow {
   id: string;
@@ -33,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private lastPrunedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -79,10 +85,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  /**
+   * Deletes events published before `cutoff`, a few thousand per statement. Outbox ids are UUIDv7, so
+   * the rows older than the cutoff are a range of the primary key; unpublished rows are never deleted.
+   */
+  async prunePublishedBefore(cutoff: Date): Promise<number> {
+    const boundary = uuidv7({ msecs: cutoff.getTime(), random: new Uint8Array(16) });
+    let deleted = 0;
+    for (;;) {
+      const [, count]: [unknown, number] = await this.dataSource.query(
+        `DELETE FROM ${this.schema}.outbox_events WHERE id IN (
+           SELECT id FROM ${this.schema}.outbox_events WHERE id < $1 AND published_at IS NOT NULL ORDER BY id LIMIT $2)`,
+        [boundary, PRUNE_BATCH_SIZE],
+      );
+      deleted += count;
+      if (count < PRUNE_BATCH_SIZE) return deleted;
+    }
+  }
+
+  private async pruneIfDue(): Promise<void> {
+    if (Date.now() - this.lastPrunedAt < PRUNE_EVERY_MS) return;
+    this.lastPrunedAt = Date.now();
+    await this.prunePublishedBefore(new Date(Date.now() - PUBLISHED_EVENT_RETENTION_DAYS * 86_400_000));
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       let moved = 0;
       try {
+        await this.pruneIfDue();
         moved = await this.relayOnce();
       } catch (error) {
         if (!this.running) break;
