@@ -17,6 +17,8 @@ export class AppConfig {
   readonly trustedProxies: readonly string[];
   readonly webhookRetryBaseMs: number;
   readonly webhookTimeoutMs: number;
+  /** `public`: outbound webhooks reach public addresses only (no loopback, private or link-local ones). */
+  readonly webhookTargets: 'any' | 'public';
   /** Invoices (or clients) per sweep statement and checkpoint. */
   readonly sweepBatchSize: number;
 
@@ -38,6 +40,7 @@ export class AppConfig {
     this.trustedProxies = env.TRUSTED_PROXIES;
     this.webhookRetryBaseMs = env.WEBHOOK_RETRY_BASE_MS;
     this.webhookTimeoutMs = env.WEBHOOK_TIMEOUT_MS;
+    this.webhookTargets = env.WEBHOOK_TARGETS;
     this.sweepBatchSize = env.SWEEP_BATCH_SIZE;
   }
 }

@@ -95,6 +95,10 @@ export class EnvironmentVariables {
   WEBHOOK_TIMEOUT_MS: number = 10_000;
 
   @IsOptional()
+  @IsIn(['any', 'public'])
+  WEBHOOK_TARGETS: 'any' | 'public' = 'any';
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(10)

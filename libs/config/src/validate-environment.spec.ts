@@ -14,6 +14,7 @@ describe('validateEnvironment', () => {
       sweepCron: '0 6 * * *',
       ports: { contracts: 3001, invoicing: 3002, collections: 3003 },
       trustedProxies: [],
+      webhookTargets: 'any',
     });
   });
 
@@ -39,6 +40,7 @@ describe('validateEnvironment', () => {
     ['TRUSTED_PROXIES', 'the-load-balancer'],
     ['TRUSTED_PROXIES', '10.0.0.0/33'],
     ['TRUSTED_PROXIES', '2'],
+    ['WEBHOOK_TARGETS', 'internal'],
   ])('names %s when its value is invalid', (name, value) => {
     let error: unknown;
     try {

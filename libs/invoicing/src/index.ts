@@ -26,4 +26,5 @@ export * from './webhooks/webhook-delivery.service';
 export * from './webhooks/webhook-endpoints.service';
 export * from './webhooks/webhook-fanout.service';
 export * from './webhooks/webhooks.module';
+export * from './webhooks/webhook-targets';
 export * from './directory/collections-directory';

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
+import { Dispatcher } from 'undici';
 import { AppConfig } from '@ar/config';
 import { DeliverWebhookJob, JOB_OPTIONS, JobNames, Queues } from '@ar/queues';
 import { Clock } from '@ar/time';
@@ -11,15 +12,19 @@ import { webhookMaxAttempts, webhookRetryDelay } from './retry-schedule';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { dispatcherFor, refusedTarget, TARGET_NOT_PUBLIC } from './webhook-targets';
 
 export type AttemptOutcome = 'succeeded' | 'retry_scheduled' | 'exhausted' | 'endpoint_gone' | 'skipped';
 
 interface HttpResult {
   status: number | null;
   error: string | null;
+  /** A target the policy refuses: retrying cannot help, so the delivery is kept for replay at once. */
+  refused?: true;
 }
 
 function isRetryable(result: HttpResult): boolean {
+  if (result.refused) return false;
   return result.status === null || result.status === 408 || result.status === 429 || result.status >= 500;
 }
 
@@ -31,13 +36,16 @@ function isRetryable(result: HttpResult): boolean {
 @Injectable()
 export class WebhookDeliveryService {
   private readonly logger = new Logger(WebhookDeliveryService.name);
+  private readonly dispatcher: Dispatcher | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(Queues.WebhookDeliveries) private readonly queue: Queue<DeliverWebhookJob>,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.dispatcher = dispatcherFor(config.webhookTargets);
+  }
 
   async attempt(deliveryId: string): Promise<AttemptOutcome> {
     const delivery = await this.dataSource.manager.findOne(WebhookDelivery, { where: { id: deliveryId }, relations: { endpoint: true } });
@@ -97,6 +105,8 @@ export class WebhookDeliveryService {
   }
 
   private async post(endpoint: WebhookEndpoint, delivery: WebhookDelivery, at: Date): Promise<HttpResult> {
+    const refused = refusedTarget(endpoint.url, this.config.webhookTargets);
+    if (refused) return { status: null, error: refused, refused: true };
     const body = JSON.stringify(delivery.payload);
     const signature = new Webhook(endpoint.secret).sign(delivery.eventId, at, body);
     try {
@@ -112,11 +122,13 @@ export class WebhookDeliveryService {
         body,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
+        dispatcher: this.dispatcher,
       });
       await response.body?.cancel();
       return { status: response.status, error: response.ok ? null : `HTTP ${response.status}` };
     } catch (error) {
-      const e = error as Error & { cause?: { code?: string } };
+      const e = error as Error & { cause?: { code?: string; message?: string } };
+      if (e.cause?.code === TARGET_NOT_PUBLIC) return { status: null, error: e.cause.message ?? TARGET_NOT_PUBLIC, refused: true };
       return { status: null, error: (e.name === 'TimeoutError' ? 'timeout' : e.cause?.code ?? e.message).slice(0, 1000) };
     }
   }

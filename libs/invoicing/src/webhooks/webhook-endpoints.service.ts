@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { AppConfig } from '@ar/config';
 import { DomainError } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { DeliverWebhookJob, JOB_OPTIONS, JobNames, Queues } from '@ar/queues';
@@ -11,6 +12,7 @@ import { generateWebhookSecret } from '../integrations/webhook-secret';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { refusedTarget } from './webhook-targets';
 
 export interface DeliveryWithAttempts {
   delivery: WebhookDelivery;
@@ -23,9 +25,12 @@ export class WebhookEndpointsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(Queues.WebhookDeliveries) private readonly deliveries: Queue<DeliverWebhookJob>,
+    private readonly config: AppConfig,
   ) {}
 
   async create(url: string, events: string[]): Promise<WebhookEndpoint> {
+    const refused = refusedTarget(url, this.config.webhookTargets);
+    if (refused) throw DomainError.businessRule(`Webhook endpoints must be on the public internet here (WEBHOOK_TARGETS=public): ${refused}`);
     const endpoint = Object.assign(new WebhookEndpoint(), {
       id: uuidv7(),
       url,
