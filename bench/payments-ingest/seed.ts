@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { createHash } from 'node:crypto';
+import { seededUuidSql } from '../../tools/portfolio-seed';
 
 /** Deterministic ids so the load generator can address seeded rows without reading them back. */
 export function seededUuid(kind: string, n: number): string {
@@ -7,10 +8,6 @@ export function seededUuid(kind: string, n: number): string {
   // Same version (4) and variant (8) nibbles as seededUuidSql, so the ids are valid RFC 9562 uuids.
   const hex = `${md5.slice(0, 12)}4${md5.slice(13, 16)}8${md5.slice(17)}`;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function seededUuidSql(expression: string): string {
-  return `(overlay(overlay(md5(${expression}) placing '4' from 13) placing '8' from 17))::uuid`;
 }
 
 /** Users, clients, active contracts and open invoices, written set-based with generate_series. */
