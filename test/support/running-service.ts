@@ -17,3 +17,20 @@ export async function startService(module: Type<unknown>, title = 'test'): Promi
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return { app, baseUrl, api: new ApiClient(baseUrl), close: () => app.close() };
 }
+
+/**
+ * Starts a service configured with these environment variables on top of the test run's; the
+ * configuration is read while the app is built, so process.env is restored right after.
+ */
+export async function startServiceWithEnvironment(module: Type<unknown>, environment: Record<string, string>): Promise<RunningService> {
+  const previous = Object.fromEntries(Object.keys(environment).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, environment);
+  try {
+    return await startService(module);
+  } finally {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { ContractsAppModule } from '../../../apps/contracts/src/contracts-app.module';
-import { ContractsFactory, countRows, expectProblem, RunningService, startService, tokenFor } from '@ar/testing';
+import { ContractsFactory, countRows, expectProblem, RunningService, startService, startServiceWithEnvironment, tokenFor } from '@ar/testing';
 import { deleteRedisKeys } from '../../support/test-resources';
 
 describe('contracts service: platform behaviour', () => {
@@ -157,18 +157,13 @@ describe('contracts service: platform behaviour', () => {
     /** A service of its own with a tiny limit and its own Redis prefix, so no other test's requests count. */
     async function startLimited(trustedProxies: string): Promise<RunningService> {
       const queuePrefix = `${process.env.QUEUE_PREFIX}_limits_${started.length}`;
-      const previous = { ...process.env };
-      Object.assign(process.env, { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUSTED_PROXIES: trustedProxies, QUEUE_PREFIX: queuePrefix });
-      try {
-        const limited = await startService(ContractsAppModule);
-        started.push({ service: limited, queuePrefix });
-        return limited;
-      } finally {
-        for (const name of ['RATE_LIMIT_PER_MINUTE', 'TRUSTED_PROXIES', 'QUEUE_PREFIX']) {
-          if (previous[name] === undefined) delete process.env[name];
-          else process.env[name] = previous[name];
-        }
-      }
+      const limited = await startServiceWithEnvironment(ContractsAppModule, {
+        RATE_LIMIT_PER_MINUTE: String(LIMIT),
+        TRUSTED_PROXIES: trustedProxies,
+        QUEUE_PREFIX: queuePrefix,
+      });
+      started.push({ service: limited, queuePrefix });
+      return limited;
     }
 
     afterEach(async () => {

@@ -1,5 +1,5 @@
 import { InvoicingAppModule } from '../../../apps/invoicing/src/invoicing-app.module';
-import { countRows, expectProblem, RunningService, startService, tokenFor } from '@ar/testing';
+import { countRows, expectProblem, RunningService, startServiceWithEnvironment, tokenFor } from '@ar/testing';
 import { deleteRedisKeys } from '../../support/test-resources';
 
 /** An installation that lets outbound webhooks reach the public internet only (WEBHOOK_TARGETS=public). */
@@ -8,16 +8,7 @@ describe('outbound webhook endpoints under WEBHOOK_TARGETS=public', () => {
   let service: RunningService;
 
   beforeAll(async () => {
-    const previous = { WEBHOOK_TARGETS: process.env.WEBHOOK_TARGETS, QUEUE_PREFIX: process.env.QUEUE_PREFIX };
-    Object.assign(process.env, { WEBHOOK_TARGETS: 'public', QUEUE_PREFIX: queuePrefix });
-    try {
-      service = await startService(InvoicingAppModule);
-    } finally {
-      for (const [name, value] of Object.entries(previous)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    service = await startServiceWithEnvironment(InvoicingAppModule, { WEBHOOK_TARGETS: 'public', QUEUE_PREFIX: queuePrefix });
   });
   afterAll(async () => {
     await service.close();
