@@ -5,10 +5,9 @@ import { PaymentsService, PaymentToRecord, PaymentView } from '@ar/invoicing';
 import { countRows, eventually, RunningSystem, startSystem, withDatabase } from '@ar/testing';
 
 /**
- * The hot path records webhook payments from candidates read earlier without locks and checks, as it
- * writes, that the invoices are still as read. Here another writer changes the invoice in between,
- * deterministically: either it commits between the read and the write, or it holds the invoice's row
- * lock until the unlocked write is queued behind it, then commits.
+ * The hot path records webhook payments from a read without locks and checks, as it writes, that the
+ * invoices are still as read. Here another writer changes the invoice in between, deterministically:
+ * it holds the invoice's row lock until the unlocked write is queued behind it, then commits.
  */
 describe('payments recorded without locks (against the real Postgres)', () => {
   let system: RunningSystem;
@@ -43,10 +42,7 @@ describe('payments recorded without locks (against the real Postgres)', () => {
       const [other] = await payments.recordMany({ all: true }, [payment(client.id, 600)], manager);
       expect(other).toMatchObject({ allocations: [{ invoiceId: invoice.id, paid: 600 }] });
       // Reads the committed state (nothing settled yet), allocates 700, and queues behind the lock.
-      unlocked = payments
-        .readCandidates([late])
-        .then((candidates) => payments.recordManyUnlocked({ all: true }, [late], candidates, () => []))
-        .catch((error: unknown) => error);
+      unlocked = payments.recordManyUnlocked({ all: true }, [late], () => []).catch((error: unknown) => error);
       await eventually(waitingForLocks, (waiting) => waiting >= 1);
     });
 
@@ -60,54 +56,12 @@ describe('payments recorded without locks (against the real Postgres)', () => {
     expect(await f.invoice(invoice.id)).toMatchObject({ amountPaid: 1000, balance: 0, status: 'paid' });
   });
 
-  it('refuses candidates that another payment made stale after they were read, and writes nothing', async () => {
-    const f = system.invoicingFactory;
-    const { contract, client } = await f.newAccount();
-    const invoice = await f.newInvoice(contract.id, 1000);
-    const late = payment(client.id, 700);
-    const candidates = await payments.readCandidates([late]);
-    await dataSource.transaction((manager) => payments.recordMany({ all: true }, [payment(client.id, 600)], manager));
-
-    const error = await payments.recordManyUnlocked({ all: true }, [late], candidates, () => []).catch((e: unknown) => e);
-    expect(pgErrorCode(error)).toBe(PG_SERIALIZATION_FAILURE);
-    expect(await countRows('invoicing.payments', 'external_id = $1', [late.command.externalId])).toBe(0);
-    expect(await f.invoice(invoice.id)).toMatchObject({ amountPaid: 600, status: 'partially_paid' });
-  });
-
-  it('allocates a batch from the first read of each invoice: a stale first read fails the batch, a fresh one is applied for all', async () => {
-    const f = system.invoicingFactory;
-    const { contract, client } = await f.newAccount();
-    const invoice = await f.newInvoice(contract.id, 1000);
-    const early = payment(client.id, 300);
-    const staleCandidates = await payments.readCandidates([early]);
-    await dataSource.transaction((manager) => payments.recordMany({ all: true }, [payment(client.id, 600)], manager));
-    const fresh = payment(client.id, 100);
-    const freshCandidates = await payments.readCandidates([fresh]);
-
-    const staleFirst = await payments
-      .recordManyUnlocked({ all: true }, [early, fresh], [...staleCandidates, ...freshCandidates], () => [])
-      .catch((e: unknown) => e);
-    expect(pgErrorCode(staleFirst)).toBe(PG_SERIALIZATION_FAILURE);
-    expect(await f.invoice(invoice.id)).toMatchObject({ amountPaid: 600 });
-
-    const [freshResult, earlyResult] = (await payments.recordManyUnlocked(
-      { all: true },
-      [fresh, early],
-      [...freshCandidates, ...staleCandidates],
-      () => [],
-    )) as PaymentView[];
-    expect(freshResult.allocations).toEqual([{ invoiceId: invoice.id, paid: 100, discounted: 0 }]);
-    expect(earlyResult.allocations).toEqual([{ invoiceId: invoice.id, paid: 300, discounted: 0 }]);
-    expect(await f.invoice(invoice.id)).toMatchObject({ amountPaid: 1000, balance: 0, status: 'paid' });
-  });
-
   it('records what it read when nothing changed, together with the statements derived from the outcomes', async () => {
     const f = system.invoicingFactory;
     const { contract, client } = await f.newAccount();
     const invoice = await f.newInvoice(contract.id, 1000);
     const marker = `unlocked-${randomUUID()}`;
-    const recorded = payment(client.id, 250);
-    const [result] = await payments.recordManyUnlocked({ all: true }, [recorded], await payments.readCandidates([recorded]), (outcomes) => [
+    const [result] = await payments.recordManyUnlocked({ all: true }, [payment(client.id, 250)], (outcomes) => [
       (first) => ({
         sql: `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at) VALUES ($${first}::uuid, $${first + 1}, 'test', now())`,
         params: [randomUUID(), `${marker}-${outcomes.length}`],

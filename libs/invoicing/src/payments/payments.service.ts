@@ -81,28 +81,20 @@ export class PaymentsService {
   }
 
   /**
-   * `recordMany` from candidates read earlier without locks (`readCandidates`), in one statement and no
-   * explicit transaction, for the hot path: it writes everything, together with the statements `also`
-   * derives from the outcomes (it runs even when nothing is to be recorded). If any invoice it settles
-   * changed since the read, it applies nothing and throws serialization_failure (40001); if a payment
-   * was recorded meanwhile, a unique violation. Either way the caller decides again under locks with
-   * `recordMany`. Candidates read at different times may disagree about an invoice: the first read of
-   * it is allocated from and guarded, so a stale one fails the write rather than over-applying.
+   * `recordMany` in two round trips and no explicit transaction, for the hot path: candidates are read
+   * without locks, and one statement writes everything, together with the statements `also` derives from
+   * the outcomes (it runs even when nothing is to be recorded). If any invoice it settles changed since
+   * the read, it applies nothing and throws serialization_failure (40001); if a payment was recorded
+   * meanwhile, a unique violation. Either way the caller decides again under locks with `recordMany`.
    */
   async recordManyUnlocked(
     scope: VisibilityScope,
     items: PaymentToRecord[],
-    candidates: PayableCandidates[],
     also: (results: (PaymentView | DomainError)[]) => EmbeddedStatement[],
   ): Promise<(PaymentView | DomainError)[]> {
-    const batch = this.planBatch(scope, items, candidates);
+    const batch = this.planBatch(scope, items, await this.invoices.readPayable(payableRequests(items)));
     await this.write(batch, this.dataSource.manager, also(batch.results));
     return batch.results;
-  }
-
-  /** Each payment's client and candidate invoices, as committed now, without locks: for `recordManyUnlocked`. */
-  readCandidates(items: PaymentToRecord[]): Promise<PayableCandidates[]> {
-    return this.invoices.readPayable(payableRequests(items));
   }
 
   /** Allocates each payment in order against the invoices found for it; one object per invoice for the whole batch. */
