@@ -215,6 +215,30 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
       expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(2);
       expect(await f().invoice(invoice.id)).toMatchObject({ amountPaid: 500, balance: 500 });
     });
+
+    it('accounts for every cent of a stream of payments for the same clients that both replicas write at once', async () => {
+      const integration = await f().newIntegration();
+      const accounts = await Promise.all(Array.from({ length: 3 }, () => f().newAccount()));
+      const invoices = await Promise.all(
+        accounts.flatMap(({ contract }) => [f().newInvoice(contract.id, 1000, { issueDate: '2026-01-01' }), f().newInvoice(contract.id, 1500, { issueDate: '2026-01-05' })]),
+      );
+      // 45 payments of 70, a few milliseconds apart, alternately to each replica: one replica reads invoices
+      // the other is writing, so some of its batches find them changed and are decided again under locks.
+      const sent: Promise<{ status: number; body: { outcome?: string } }>[] = [];
+      for (let i = 0; i < 45; i++) {
+        sent.push(sendSigned(i % 2 === 0 ? api() : replica.api, integration.id, integration.secret, paymentEvent(accounts[i % 3].client.id, { amount: 70 })));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      const results = await Promise.all(sent);
+      expect(results.map((r) => r.body.outcome)).toEqual(Array(45).fill('applied'));
+      for (const [index, { client }] of accounts.entries()) {
+        const [older, newer] = await Promise.all([f().invoice(invoices[2 * index].id), f().invoice(invoices[2 * index + 1].id)]);
+        // 15 × 70 = 1050: the older invoice is settled first, the rest goes to the newer one; nothing is left over.
+        expect(older).toMatchObject({ amountPaid: 1000, status: 'paid' });
+        expect(newer).toMatchObject({ amountPaid: 50, status: 'partially_paid' });
+        expect((await f().admin.get(`/v1/clients/${client.id}/balance`)).body).toMatchObject([{ currency: 'EUR', open: 1450, unappliedCredit: 0 }]);
+      }
+    });
   });
 
   it('reverses a payment by its externalId, idempotently', async () => {
