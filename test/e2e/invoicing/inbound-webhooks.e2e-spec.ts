@@ -222,6 +222,12 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
       const invoices = await Promise.all(
         accounts.flatMap(({ contract }) => [f().newInvoice(contract.id, 1000, { issueDate: '2026-01-01' }), f().newInvoice(contract.id, 1500, { issueDate: '2026-01-05' })]),
       );
+      // A replica re-reads the list of integration ids at most once a second: wait until it knows this one
+      // (a signed event of an unknown type answers 400 and applies nothing; an unknown integration, 401).
+      await eventually(
+        async () => (await sendSigned(replica.api, integration.id, integration.secret, { type: 'payment.unknown', data: {} })).status,
+        (status) => status === 400,
+      );
       // 45 payments of 70, a few milliseconds apart, alternately to each replica: one replica reads invoices
       // the other is writing, so some of its batches find them changed and are decided again under locks.
       const sent: Promise<{ status: number; body: { outcome?: string } }>[] = [];
