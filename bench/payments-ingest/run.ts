@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { deleteKeysWithPrefix } from '../../tools/redis-admin';
 import { createBenchDatabase, withClient } from '../support/bench-database';
-import { freePort, startChild } from '../support/child-service';
+import { freePort } from '../../tools/child-process';
+import { startChild } from '../support/child-service';
 import { clientOfInvoice, seedPaidHistory, seededUuid, seedReceivables } from './seed';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { stopProcess } from '../../tools/child-process';
 
 export interface ChildService {
   process: ChildProcess;
@@ -26,12 +27,7 @@ export async function startChild(script: string, env: NodeJS.ProcessEnv, readyUr
   return {
     process: child,
     peakRssMb: () => peakRssOf(child.pid as number),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopProcess(child),
   };
 }
 
@@ -41,15 +37,4 @@ export function peakRssOf(pid: number): number {
   const status: string = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /VmHWM:\s+(\d+) kB/.exec(status);
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
-}
-
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { seedPortfolio } from '../../tools/portfolio-seed';
 import { deleteKeysWithPrefix } from '../../tools/redis-admin';
 import { createBenchDatabase, withClient } from '../support/bench-database';
-import { freePort, startChild } from '../support/child-service';
+import { freePort } from '../../tools/child-process';
+import { startChild } from '../support/child-service';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 1_000_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50_000);

@@ -1,32 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { AddressInfo, createServer } from 'node:net';
+import { freePort, stopProcess } from '../../tools/child-process';
 import { eventually } from './webhook-receiver';
+
+export { freePort, stopProcess };
 
 export interface ServiceProcess {
   process: ChildProcess;
   url: string;
   /** Everything the process printed so far, stdout and stderr. */
   output(): string;
-}
-
-/** A port the OS has just handed out, so services never collide with others on this machine. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
 }
 
 /**
