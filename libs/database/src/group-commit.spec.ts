@@ -68,19 +68,6 @@ describe('GroupCommit', () => {
     expect(recorder.batches).toEqual([[1], [2, 3], [4]]);
   });
 
-  it('starts the next batch before answering the callers of the one that finished', async () => {
-    const recorder = recordingFlush();
-    const group = new GroupCommit(recorder.flush, { maxBatch: 10, maxConcurrentFlushes: 1 });
-    recorder.hold();
-    const first = group.submit(1);
-    await new Promise((resolve) => setImmediate(resolve));
-    const second = group.submit(2);
-    const batchesWhenFirstAnswered = first.then(() => recorder.batches.length);
-    recorder.release();
-    await expect(batchesWhenFirstAnswered).resolves.toBe(2);
-    await expect(second).resolves.toBe(20);
-  });
-
   it('rejects every item when the flush answers the wrong number of outcomes', async () => {
     const group = new GroupCommit(async () => [1], { maxBatch: 10, maxConcurrentFlushes: 1 });
     const results = await Promise.allSettled([group.submit(1), group.submit(2)]);

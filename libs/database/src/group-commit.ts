@@ -6,8 +6,7 @@
  * may run at once so that the database and this process work in parallel rather than taking turns.
  *
  * `flush` returns one outcome per item, in order: a value, or an Error for that item alone. If `flush`
- * itself throws, every item of that batch is rejected with the error. The next batch is started before
- * a finished one's callers are answered, so that the database need not wait for this process.
+ * itself throws, every item of that batch is rejected with the error.
  */
 interface Waiting<Item, Result> {
   item: Item;
@@ -43,29 +42,24 @@ export class GroupCommit<Item, Result> {
     while (this.pending.length > 0 && this.running < this.options.maxConcurrentFlushes) {
       const batch = this.pending.splice(0, this.options.maxBatch);
       this.running++;
-      void this.run(batch);
+      void this.run(batch).finally(() => {
+        this.running--;
+        this.startFlushes();
+      });
     }
   }
 
   private async run(batch: Waiting<Item, Result>[]): Promise<void> {
-    let outcomes: (Result | Error)[] | undefined;
-    let failure: unknown;
     try {
-      const answered = await this.flush(batch.map((entry) => entry.item));
-      if (answered.length !== batch.length) throw new Error(`GroupCommit flush answered ${answered.length} outcomes for ${batch.length} items`);
-      outcomes = answered;
+      const outcomes = await this.flush(batch.map((entry) => entry.item));
+      if (outcomes.length !== batch.length) throw new Error(`GroupCommit flush answered ${outcomes.length} outcomes for ${batch.length} items`);
+      batch.forEach((entry, index) => {
+        const outcome = outcomes[index];
+        if (outcome instanceof Error) entry.reject(outcome);
+        else entry.resolve(outcome);
+      });
     } catch (error) {
-      failure = error;
+      for (const entry of batch) entry.reject(error);
     }
-    // The next batch goes to the database before this one is answered: answering its callers keeps this
-    // process busy for a while, and the database would otherwise wait for that.
-    this.running--;
-    this.startFlushes();
-    batch.forEach((entry, index) => {
-      if (outcomes === undefined) return entry.reject(failure);
-      const outcome = outcomes[index];
-      if (outcome instanceof Error) entry.reject(outcome);
-      else entry.resolve(outcome);
-    });
   }
 }
