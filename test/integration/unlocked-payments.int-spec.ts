@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { PG_SERIALIZATION_FAILURE, pgErrorCode } from '@ar/database';
+import { DomainError, ErrorCode } from '@ar/errors';
 import { PaymentsService, PaymentToRecord, PaymentView } from '@ar/invoicing';
 import { countRows, eventually, RunningSystem, startSystem, withDatabase } from '@ar/testing';
 
@@ -70,5 +72,20 @@ describe('payments recorded without locks (against the real Postgres)', () => {
     expect(result).toMatchObject({ allocations: [{ invoiceId: invoice.id, paid: 250, discounted: 0 }] });
     expect(await f.invoice(invoice.id)).toMatchObject({ amountPaid: 250, status: 'partially_paid' });
     expect(await countRows('invoicing.inbound_messages', 'message_id = $1', [`${marker}-1`])).toBe(1);
+  });
+
+  it('answers every refusal after the read alone when the batch leaves nothing to write', async () => {
+    const pool = (dataSource.driver as PostgresDriver).master as { query: (...args: unknown[]) => unknown };
+    const statements = jest.spyOn(pool, 'query');
+    try {
+      const unknownClient = payment(randomUUID(), 100);
+      const [result] = await payments.recordManyUnlocked({ all: true }, [unknownClient], () => []);
+      expect(result).toBeInstanceOf(DomainError);
+      expect((result as DomainError).code).toBe(ErrorCode.NotFound);
+      expect(statements).toHaveBeenCalledTimes(1);
+      expect(await countRows('invoicing.payments', 'external_id = $1', [unknownClient.command.externalId])).toBe(0);
+    } finally {
+      statements.mockRestore();
+    }
   });
 });

@@ -109,9 +109,10 @@ export class InboundWebhooksService {
    */
   private async applyPayments(batch: InboundPayment[]): Promise<(InboundResult | Error)[]> {
     try {
-      const outcomes = await this.paymentsService.recordManyUnlocked({ all: true }, batch.map(paymentToRecord), (results) => [
-        this.messagesInsert(batch.filter((_, index) => !isRefused(results[index])).map(messageOf)),
-      ]);
+      const outcomes = await this.paymentsService.recordManyUnlocked({ all: true }, batch.map(paymentToRecord), (results) => {
+        const accepted = batch.filter((_, index) => !isRefused(results[index])).map(messageOf);
+        return accepted.length > 0 ? [this.messagesInsert(accepted)] : [];
+      });
       return outcomes.map(inboundResult);
     } catch (error) {
       // Another writer getting there first is expected now and then; anything else deserves a warning.

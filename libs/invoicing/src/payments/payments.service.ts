@@ -83,9 +83,10 @@ export class PaymentsService {
   /**
    * `recordMany` in two round trips and no explicit transaction, for the hot path: candidates are read
    * without locks, and one statement writes everything, together with the statements `also` derives from
-   * the outcomes (it runs even when nothing is to be recorded). If any invoice it settles changed since
-   * the read, it applies nothing and throws serialization_failure (40001); if a payment was recorded
-   * meanwhile, a unique violation. Either way the caller decides again under locks with `recordMany`.
+   * the outcomes; when there is nothing to write at all, there is no second round trip. If any invoice
+   * it settles changed since the read, it applies nothing and throws serialization_failure (40001); if a
+   * payment was recorded meanwhile, a unique violation. Either way the caller decides again under locks
+   * with `recordMany`.
    */
   async recordManyUnlocked(
     scope: VisibilityScope,
@@ -93,7 +94,8 @@ export class PaymentsService {
     also: (results: (PaymentView | DomainError)[]) => EmbeddedStatement[],
   ): Promise<(PaymentView | DomainError)[]> {
     const batch = this.planBatch(scope, items, await this.invoices.readPayable(payableRequests(items)));
-    await this.write(batch, this.dataSource.manager, also(batch.results));
+    const alsoStatements = also(batch.results);
+    if (batch.plans.length > 0 || alsoStatements.length > 0) await this.write(batch, this.dataSource.manager, alsoStatements);
     return batch.results;
   }
 
