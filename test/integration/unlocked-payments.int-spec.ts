@@ -82,7 +82,9 @@ describe('payments recorded without locks (against the real Postgres)', () => {
       const [result] = await payments.recordManyUnlocked({ all: true }, [unknownClient], () => []);
       expect(result).toBeInstanceOf(DomainError);
       expect((result as DomainError).code).toBe(ErrorCode.NotFound);
-      expect(statements).toHaveBeenCalledTimes(1);
+      const sent = statements.mock.calls.map(([query]) => (query as { text?: string }).text ?? String(query));
+      expect(sent.filter((text) => text.includes('contracts.client_directory_v1'))).toHaveLength(1);
+      expect(sent.filter((text) => text.includes('INSERT INTO invoicing.payments'))).toEqual([]);
       expect(await countRows('invoicing.payments', 'external_id = $1', [unknownClient.command.externalId])).toBe(0);
     } finally {
       statements.mockRestore();
