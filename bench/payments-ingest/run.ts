@@ -97,6 +97,12 @@ async function checkpoint(url: string): Promise<void> {
   });
 }
 
+/** Every measured run is preceded by this: a fresh checkpoint, then a short unmeasured load. */
+async function warmUp(databaseUrl: string, port: number, secret: string, path: string): Promise<void> {
+  await checkpoint(databaseUrl);
+  await load(port, secret, path, WARMUP_SECONDS);
+}
+
 /**
  * The same signed payments, signed with a secret the integration does not have: the service answers 401
  * right after checking the signature, before parsing, validating or touching the database. Accepting a
@@ -136,8 +142,7 @@ async function main(): Promise<void> {
       `http://127.0.0.1:${baselinePort}/health`,
     );
     services.push(baseline);
-    await checkpoint(database.url);
-    await load(baselinePort, baselineSecret, '/inbound', WARMUP_SECONDS);
+    await warmUp(database.url, baselinePort, baselineSecret, '/inbound');
     const baselineBefore = await load(baselinePort, baselineSecret, '/inbound', SECONDS);
     console.log(
       `baseline (Fastify + pg insert): ${baselineBefore.perSecond} req/s, p50 ${baselineBefore.p50Ms} ms, p99 ${baselineBefore.p99Ms} ms, failed ${baselineBefore.failed}`,
@@ -167,8 +172,7 @@ async function main(): Promise<void> {
       })
     ).json()) as { id: string; secret: string };
     const path = `/v1/webhooks/inbound/${integration.id}`;
-    await checkpoint(database.url);
-    await load(port, integration.secret, path, WARMUP_SECONDS);
+    await warmUp(database.url, port, integration.secret, path);
     const before = await withClient(database.url, async (db) => Number((await db.query('SELECT count(*) FROM invoicing.payments')).rows[0].count));
     const result = await load(port, integration.secret, path, SECONDS);
     const recorded = await withClient(database.url, async (db) => Number((await db.query('SELECT count(*) FROM invoicing.payments')).rows[0].count)) - before;
@@ -184,8 +188,7 @@ async function main(): Promise<void> {
 
     // The machine's speed drifts (a shared VM); the baseline runs again after the service, and the
     // service is compared with the mean of both runs.
-    await checkpoint(database.url);
-    await load(baselinePort, baselineSecret, '/inbound', WARMUP_SECONDS);
+    await warmUp(database.url, baselinePort, baselineSecret, '/inbound');
     const baselineAfter = await load(baselinePort, baselineSecret, '/inbound', SECONDS);
     await baseline.stop();
     const baselinePerSecond = Math.round((baselineBefore.perSecond + baselineAfter.perSecond) / 2);
