@@ -1,3 +1,4 @@
+export * from './amount-limit';
 export * from './cash-discount';
 export * from './currencies';
 export * from './invoice-line-amounts';

@@ -1,5 +1,6 @@
 import { currencyExponent, isCurrency } from './currencies';
 import { settlesWithCashDiscount } from './cash-discount';
+import { AmountLimitExceededError, MAX_AMOUNT } from './amount-limit';
 import { invoiceTotals, lineAmounts } from './invoice-line-amounts';
 import { divideRoundHalfAwayFromZero, toScaledInteger } from './rounding';
 
@@ -50,6 +51,35 @@ describe('invoice line amounts', () => {
       { quantity: 1, unitPrice: 1050, taxRatePercent: 19 },
     ]);
     expect(totals).toMatchObject({ subtotal: 2100, taxTotal: 400, total: 2500 });
+  });
+});
+
+describe('amount limit', () => {
+  it('sums lines exactly and refuses a total above MAX_AMOUNT instead of rounding it', () => {
+    // The attack: 9007 × 999999999999 + 1 × 999999999999 passes 2^53 when summed as numbers.
+    expect(() => invoiceTotals([{ quantity: 9007, unitPrice: 999_999_999_999 }, { quantity: 1, unitPrice: 999_999_999_999 }])).toThrow(
+      AmountLimitExceededError,
+    );
+    const atLimit = invoiceTotals([{ quantity: 1, unitPrice: MAX_AMOUNT - 1 }, { quantity: 1, unitPrice: 1 }]);
+    expect(atLimit.total).toBe(MAX_AMOUNT);
+    expect(() => invoiceTotals([{ quantity: 1, unitPrice: MAX_AMOUNT }, { quantity: 1, unitPrice: 1 }])).toThrow(/lines comes to 10000000000000/);
+  });
+
+  it('names the line whose own amount is too large, tax included', () => {
+    const error = (() => {
+      try {
+        invoiceTotals([{ quantity: 1, unitPrice: 1 }, { quantity: 1_000_000_000, unitPrice: 1_000_000_000_000 }]);
+      } catch (e) {
+        return e as AmountLimitExceededError;
+      }
+    })();
+    expect(error).toBeInstanceOf(AmountLimitExceededError);
+    expect(error?.path).toBe('lines[1]');
+    expect(() => lineAmounts({ quantity: 1, unitPrice: MAX_AMOUNT, taxRatePercent: 19 })).toThrow(AmountLimitExceededError);
+  });
+
+  it('leaves room for 900 amounts at the limit to sum to an exact number', () => {
+    expect(Number.isSafeInteger(MAX_AMOUNT * 900)).toBe(true);
   });
 });
 

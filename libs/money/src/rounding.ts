@@ -30,10 +30,3 @@ function numberToPlainString(value: number): string {
   // input is that small or that large.
   return String(value);
 }
-
-export function toSafeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new RangeError(`Amount ${value} exceeds the safe integer range`);
-  }
-  return Number(value);
-}

@@ -1,5 +1,6 @@
-import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { isCurrency } from '@ar/money';
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, Max, Min, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { isCurrency, MAX_AMOUNT } from '@ar/money';
 import { isCalendarDate } from '@ar/time';
 
 /** A YYYY-MM-DD date that exists on the calendar (2026-02-30 is rejected). */
@@ -29,4 +30,9 @@ export function IsCurrencyCode(options?: ValidationOptions): PropertyDecorator {
 /** Optional, but when present must not be null (for fields that cannot be cleared). */
 export function IsOptionalNonNull(): PropertyDecorator {
   return ValidateIf((_: object, value: unknown) => value !== undefined);
+}
+
+/** An integer amount in minor units from 0 (or `min`) up to the money library's MAX_AMOUNT. */
+export function IsMoneyAmount(min = 0): PropertyDecorator {
+  return applyDecorators(IsInt(), Min(min), Max(MAX_AMOUNT, { message: ({ property }) => `${property} must not be above ${MAX_AMOUNT} minor units` }));
 }

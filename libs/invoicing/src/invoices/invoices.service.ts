@@ -6,7 +6,7 @@ import { clientScopeCondition, Principal, VisibilityScope, VisibilityService } f
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
-import { invoiceTotals, LineInput } from '@ar/money';
+import { AmountLimitExceededError, InvoiceTotals, invoiceTotals, LineInput } from '@ar/money';
 import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar } from '@ar/time';
 import { CollectionsDirectory, DunningState, NO_DUNNING } from '../directory/collections-directory';
@@ -64,7 +64,7 @@ export class InvoicesService {
     if (dueDate < command.issueDate) {
       throw DomainError.validation('dueDate must not be before issueDate', [{ path: 'dueDate', message: 'before issueDate' }]);
     }
-    const totals = invoiceTotals(command.lines);
+    const totals = exactInvoiceTotals(command.lines);
 
     // A client on hold (by hand or by its solvency decision) may keep buying within its limit; beyond it,
     // sales must wait for payment.
@@ -246,4 +246,15 @@ export function invoiceEventData(invoice: Invoice): Record<string, unknown> {
     status: invoice.status,
     disputed: invoice.disputed,
   };
+}
+
+function exactInvoiceTotals(lines: LineInput[]): InvoiceTotals {
+  try {
+    return invoiceTotals(lines);
+  } catch (error) {
+    if (error instanceof AmountLimitExceededError) {
+      throw DomainError.validation('The invoice amounts exceed the maximum amount', [{ path: error.path, message: error.message }]);
+    }
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { DUNNING_ACTIONS, DunningAction } from '@ar/collections';
+import { IsMoneyAmount } from '@ar/http';
 
 export class DunningLevelDto {
   @ApiProperty({ example: 1 })
@@ -22,9 +23,7 @@ export class DunningLevelDto {
 
   @ApiPropertyOptional({ example: 500, description: 'minor units, charged once when the level is reached' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsMoneyAmount()
   feeAmount?: number;
 
   @ApiPropertyOptional({ default: false })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { TASK_OUTCOMES, TASK_STATUSES, TaskOutcome, TaskStatus } from '@ar/collections';
-import { IsCalendarDate, PageQueryDto } from '@ar/http';
+import { IsCalendarDate, IsMoneyAmount, PageQueryDto } from '@ar/http';
 
 export class CompleteTaskDto {
   @ApiProperty({ enum: TASK_OUTCOMES })
@@ -15,9 +15,7 @@ export class CompleteTaskDto {
 
   @ApiPropertyOptional({ example: 50000, description: 'minor units of the task currency; required for promise_to_pay' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsMoneyAmount(1)
   promisedAmount?: number;
 
   @ApiPropertyOptional()

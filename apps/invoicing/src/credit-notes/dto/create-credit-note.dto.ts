@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { IsMoneyAmount } from '@ar/http';
 
 export class CreateCreditNoteDto {
   @ApiProperty({ format: 'uuid' })
@@ -7,9 +8,7 @@ export class CreateCreditNoteDto {
   invoiceId: string;
 
   @ApiProperty({ example: 5000, description: 'minor units of the invoice currency' })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsMoneyAmount(1)
   amount: number;
 
   @ApiProperty({ example: 'Price reduction for late delivery' })

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsCurrencyCode } from '@ar/http';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsCurrencyCode, IsMoneyAmount } from '@ar/http';
 
 export class PaymentReceivedDataDto {
   @IsString()
@@ -10,9 +10,7 @@ export class PaymentReceivedDataDto {
   @IsUUID()
   clientId: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsMoneyAmount(1)
   amount: number;
 
   @IsCurrencyCode()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '@ar/http';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsMoneyAmount } from '@ar/http';
 
 export class InvoiceLineDto {
   @ApiProperty({ example: 'Consulting, November' })
@@ -16,9 +16,7 @@ export class InvoiceLineDto {
   quantity: number;
 
   @ApiProperty({ example: 12000, description: 'minor units per unit' })
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000_000)
+  @IsMoneyAmount()
   unitPrice: number;
 
   @ApiPropertyOptional({ example: 19, default: 0 })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { IsCalendarDate, IsCurrencyCode } from '@ar/http';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsCalendarDate, IsCurrencyCode, IsMoneyAmount } from '@ar/http';
 
 export class CreatePaymentDto {
   @ApiProperty({ format: 'uuid' })
@@ -8,9 +8,7 @@ export class CreatePaymentDto {
   clientId: string;
 
   @ApiProperty({ example: 119000, description: 'minor units' })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsMoneyAmount(1)
   amount: number;
 
   @ApiProperty({ example: 'EUR' })
