@@ -1,11 +1,14 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { createHttpApp } from '@ar/http';
+import { Clock } from '@ar/time';
 import { ApiClient } from './http-client';
 
 export interface RunningService {
   app: INestApplication;
   baseUrl: string;
   api: ApiClient;
+  /** Fixes the service's clock at noon UTC of this date (undefined: the real time again). */
+  setToday(date: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -15,7 +18,12 @@ export async function startService(module: Type<unknown>, title = 'test'): Promi
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  return { app, baseUrl, api: new ApiClient(baseUrl), close: () => app.close() };
+  const clock = app.get(Clock);
+  const realNow = clock.now.bind(clock);
+  const setToday = (date: string | undefined) => {
+    clock.now = date === undefined ? realNow : () => new Date(`${date}T12:00:00Z`);
+  };
+  return { app, baseUrl, api: new ApiClient(baseUrl), setToday, close: () => app.close() };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface RunningSystem {
   collections?: RunningService;
   contractsFactory: ContractsFactory;
   invoicingFactory: InvoicingFactory;
+  /** Fixes every service's "today" (undefined: the real date again), for stories told on explicit dates. */
+  setToday(date: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,9 @@ export async function startSystem(options: { collections?: boolean } = {}): Prom
     collections,
     contractsFactory,
     invoicingFactory: new InvoicingFactory(invoicing.api, contractsFactory),
+    setToday: (date) => {
+      for (const service of [contracts, invoicing, collections]) service?.setToday(date);
+    },
     close: async () => {
       await collections?.close();
       await invoicing.close();

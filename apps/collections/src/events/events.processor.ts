@@ -1,8 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { CollectionsEvents, RiskClass } from '@ar/collections';
-import { ClientsService } from '@ar/contracts';
+import { CollectionsEvents, RiskClass, TasksService } from '@ar/collections';
+import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { InvoicesService, WebhookFanoutService } from '@ar/invoicing';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
@@ -21,6 +21,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly fanout: WebhookFanoutService,
     private readonly clients: ClientsService,
     private readonly invoices: InvoicesService,
+    private readonly tasks: TasksService,
   ) {
     super();
   }
@@ -28,7 +29,11 @@ export class EventsProcessor extends WorkerHost {
   async process(job: Job<OutboxEventsJob>): Promise<{ deliveries: number }> {
     if (job.name !== JobNames.OutboxEvents) throw new UnrecoverableError(`Unknown job ${job.name} on ${Queues.Events}`);
     const { events } = job.data;
-    for (const event of events) if (event.source === 'collections') await this.react(event);
+    for (const event of events) {
+      if (event.source === 'collections') await this.react(event);
+      // Open tasks follow a client to its new manager at once, not only at the next sweep.
+      else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
+    }
     const deliveries = await this.fanout.fanOut(events);
     if (deliveries > 0) this.logger.debug({ events: events.length, deliveries }, 'Events fanned out');
     return { deliveries };

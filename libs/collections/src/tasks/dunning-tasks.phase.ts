@@ -193,6 +193,7 @@ export class DunningTasksPhase {
         [toUpdate.map((t) => t.id), toUpdate.map((t) => t.invoiceIds.join(',')), toUpdate.map((t) => t.amount), toUpdate.map((t) => t.currency), toUpdate.map((t) => t.priority)],
       );
     }
+    await this.followClients(manager, planned);
     if (toCreate.length === 0) return 0;
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, due_on, status)
@@ -224,6 +225,18 @@ export class DunningTasksPhase {
       }));
     await this.outbox.append(manager, 'collections', events);
     return events.length;
+  }
+
+  /** Open tasks follow their client: to a new manager, to the deputy while the manager is away, and back. */
+  private async followClients(manager: EntityManager, planned: PlannedTask[]): Promise<void> {
+    const assignees = new Map(planned.map((t) => [t.clientId, t.assigneeId]));
+    if (assignees.size === 0) return;
+    await manager.query(
+      `UPDATE collections.tasks t SET assignee_id = x.assignee_id, updated_at = now()
+       FROM unnest($1::uuid[], $2::uuid[]) AS x(client_id, assignee_id)
+       WHERE t.client_id = x.client_id AND t.status IN ('open', 'snoozed') AND t.assignee_id IS DISTINCT FROM x.assignee_id`,
+      [[...assignees.keys()], [...assignees.values()]],
+    );
   }
 
   private async headOfSales(manager: EntityManager): Promise<string | null> {

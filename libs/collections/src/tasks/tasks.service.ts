@@ -9,6 +9,7 @@ import { OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
+import { assignee } from './task-rules';
 import { Task, TaskOutcome, TaskStatus } from './task.entity';
 
 export interface TaskFilters {
@@ -38,9 +39,11 @@ export class TasksService {
     const after = decodeCursor(cursor, 2);
     const scope = await this.visibility.scopeFor(principal);
     const qb = this.dataSource.manager.createQueryBuilder(Task, 't').orderBy('t.priority', 'DESC').addOrderBy('t.id', 'ASC').limit(limit + 1);
+    // A task is visible only while its client is: a former assignee (a deputy whose period ended, the
+    // manager a client was taken from) loses it with the client.
     if (!scope.all) {
       const visible = clientScopeCondition(scope, 't.client_id', ':managers');
-      qb.andWhere(`(t.assignee_id = :me OR ${visible.sql})`, { me: principal.userId, managers: visible.params[0] });
+      qb.andWhere(visible.sql, { managers: visible.params[0] });
     }
     if (filters.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: filters.assigneeId });
     if (filters.status) qb.andWhere('t.status = :status', { status: filters.status });
@@ -54,7 +57,7 @@ export class TasksService {
 
   async get(principal: Principal, id: string, manager?: EntityManager): Promise<Task> {
     const task = await (manager ?? this.dataSource.manager).findOneBy(Task, { id });
-    if (!task || !(await this.canSee(await this.visibility.scopeFor(principal), principal, task, manager))) throw DomainError.notFound('Task', id);
+    if (!task || !(await this.canSee(await this.visibility.scopeFor(principal), task, manager))) throw DomainError.notFound('Task', id);
     return task;
   }
 
@@ -133,14 +136,38 @@ export class TasksService {
     return this.get(principal, id);
   }
 
+  /**
+   * Hands a client's open and snoozed tasks to whoever answers for the client today: its manager, their
+   * deputy while they are absent, a head of sales when nobody manages it. Run when the client changes
+   * hands; the daily sweep does the same for every client with dunning tasks. Idempotent.
+   */
+  async reassignOpenTasks(clientId: string): Promise<number> {
+    const asOf = this.calendar.today();
+    const rows: { manager_id: string | null; deputy_id: string | null; absent_until: string | null; head_of_sales_id: string | null }[] = await this.dataSource.query(
+      `SELECT c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until,
+              (SELECT id FROM contracts.user_directory_v1 WHERE role = 'head_of_sales' ORDER BY id LIMIT 1) AS head_of_sales_id
+       FROM contracts.client_directory_v1 c LEFT JOIN contracts.user_directory_v1 u ON u.id = c.account_manager_id
+       WHERE c.id = $1`,
+      [clientId],
+    );
+    if (rows.length === 0) return 0;
+    const [r] = rows;
+    const assigneeId = assignee({ managerId: r.manager_id, managerDeputyId: r.deputy_id, managerAbsentUntil: r.absent_until, headOfSalesId: r.head_of_sales_id }, asOf);
+    const [, changed]: [unknown, number] = await this.dataSource.query(
+      `UPDATE collections.tasks SET assignee_id = $2, updated_at = now()
+       WHERE client_id = $1 AND status IN ('open', 'snoozed') AND assignee_id IS DISTINCT FROM $2`,
+      [clientId, assigneeId],
+    );
+    return changed;
+  }
+
   private async lockVisible(principal: Principal, id: string, manager: EntityManager): Promise<Task> {
     const task = await manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!task || !(await this.canSee(await this.visibility.scopeFor(principal), principal, task, manager))) throw DomainError.notFound('Task', id);
+    if (!task || !(await this.canSee(await this.visibility.scopeFor(principal), task, manager))) throw DomainError.notFound('Task', id);
     return task;
   }
 
-  private async canSee(scope: VisibilityScope, principal: Principal, task: Task, manager?: EntityManager): Promise<boolean> {
-    if (scope.all || task.assigneeId === principal.userId) return true;
-    return this.visibility.canSeeClient(scope, task.clientId, manager);
+  private async canSee(scope: VisibilityScope, task: Task, manager?: EntityManager): Promise<boolean> {
+    return scope.all || this.visibility.canSeeClient(scope, task.clientId, manager);
   }
 }
