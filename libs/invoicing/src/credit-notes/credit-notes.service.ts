@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Principal, VisibilityService } from '@ar/auth';
+import { mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
@@ -38,6 +38,7 @@ export class CreditNotesService {
       if (!invoice || !(await this.invoiceAccess.canSee(scope, invoice.clientId, manager))) {
         throw DomainError.notFound('Invoice', command.invoiceId);
       }
+      if (!mayAdjustReceivables(principal.role)) throw DomainError.forbidden('Credit notes are issued by finance or an admin');
       if (invoice.status === 'void' || invoice.status === 'written_off') {
         throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be credited`);
       }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { clientScopeCondition, mayAdjustReceivables, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
@@ -162,6 +162,7 @@ export class InvoicesService {
 
   void(principal: Principal, id: string): Promise<InvoiceView> {
     return this.change(principal, id, (invoice) => {
+      if (!mayAdjustReceivables(principal.role)) throw DomainError.forbidden('Invoices are voided by finance or an admin');
       if (invoice.status === 'void') throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is already void');
       if (invoice.amountPaid > 0 || invoice.amountCredited > 0 || invoice.amountDiscounted > 0) {
         throw new DomainError(ErrorCode.InvalidTransition, 'Money was already applied to this invoice; issue a credit note instead');

@@ -1,0 +1,42 @@
+import { countRows, expectProblem, RunningSystem, startSystem } from '@ar/testing';
+
+// Finding 3 of the hardening review: an account manager could not unblock a client, but could credit its
+// whole balance (or void the invoice) and let a solvency check lift the block.
+describe('hardening: credit notes and voids are finance and admin operations', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system.close());
+
+  const f = () => system.invoicingFactory;
+
+  it('refuses a manager’s credit note and void on their own client’s invoice with 403 and changes nothing', async () => {
+    const { contract, managerApi } = await f().newAccount();
+    const invoice = await f().newInvoice(contract.id, 10_000);
+    expectProblem(await managerApi.post('/v1/credit-notes', { invoiceId: invoice.id, amount: 10_000, reason: 'make it go away' }), 403);
+    expectProblem(await managerApi.post(`/v1/invoices/${invoice.id}/void`), 403);
+    expect(await countRows('invoicing.credit_notes', 'invoice_id = $1', [invoice.id])).toBe(0);
+    expect(await f().invoice(invoice.id)).toMatchObject({ status: 'open', balance: 10_000, amountCredited: 0 });
+  });
+
+  it('still answers 404, not 403, for an invoice the manager may not see', async () => {
+    const mine = await f().newAccount();
+    const theirs = await f().newAccount();
+    const invoice = await f().newInvoice(theirs.contract.id, 500);
+    expectProblem(await mine.managerApi.post('/v1/credit-notes', { invoiceId: invoice.id, amount: 1, reason: 'x' }), 404);
+    expectProblem(await mine.managerApi.post(`/v1/invoices/${invoice.id}/void`), 404);
+  });
+
+  it('lets a head of sales neither credit nor void, and finance and admins do both', async () => {
+    const { contract } = await f().newAccount();
+    const head = f().invoicing.as((await system.contractsFactory.newUser('head_of_sales')).token);
+    const credited = await f().newInvoice(contract.id, 10_000);
+    const voided = await f().newInvoice(contract.id, 10_000);
+    expectProblem(await head.post('/v1/credit-notes', { invoiceId: credited.id, amount: 100, reason: 'x' }), 403);
+    expectProblem(await head.post(`/v1/invoices/${voided.id}/void`), 403);
+    expect((await f().finance.post('/v1/credit-notes', { invoiceId: credited.id, amount: 10_000, reason: 'returned goods' })).status).toBe(201);
+    expect((await f().admin.post(`/v1/invoices/${voided.id}/void`)).status).toBe(200);
+  });
+});
