@@ -27,6 +27,11 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
   const admin = () => collections().as(tokenFor('admin'));
   const tasksOf = async (api: ReturnType<typeof collections>, clientId: string) => (await api.get(`/v1/tasks?clientId=${clientId}&limit=500`)).body.data;
   const invoiceAsOf = async (id: string, asOf: string) => (await inv().admin.get(`/v1/invoices/${id}?asOf=${asOf}`)).body;
+  // The story's "today" moves with its sweeps: no sweep or payment may be dated after today.
+  const sweepOn = (asOf: string) => {
+    system.setToday(asOf);
+    return driver.sweep(asOf);
+  };
   const clientStatus = async (id: string) => (await system.contractsFactory.admin.get(`/v1/clients/${id}`)).body.status;
 
   beforeAll(async () => {
@@ -66,14 +71,14 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
   });
 
   it('2027-02-02: invoices are overdue but below the first level; no task yet', async () => {
-    const sweep = await driver.sweep('2027-02-02');
+    const sweep = await sweepOn('2027-02-02');
     expect(sweep).toMatchObject({ status: 'completed', asOf: '2027-02-02', stats: expect.objectContaining({ newlyOverdue: 5, levelChanges: 0, tasksCreated: 0 }) });
     expect(await invoiceAsOf(ids.paidInvoice.id, '2027-02-02')).toMatchObject({ overdue: true, daysOverdue: 2, dunningLevel: 0 });
     expect(await tasksOf(collections().as(ids.manager.token), ids.paid.client.id)).toEqual([]);
   });
 
   it('2027-02-03: level 1 reminders, one task per client, sorted by priority, the deputy covering an absent manager', async () => {
-    const sweep = await driver.sweep('2027-02-03');
+    const sweep = await sweepOn('2027-02-03');
     expect(sweep.stats).toMatchObject({ newlyOverdue: 0, levelChanges: 4, tasksCreated: 4 });
     const mine = (await collections().as(ids.manager.token).get('/v1/tasks?status=open')).body.data;
     expect(mine.map((t: { clientId: string }) => t.clientId)).toEqual([ids.legal.client.id, ids.paid.client.id, ids.promised.client.id]);
@@ -126,7 +131,7 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
   });
 
   it('2027-02-14: level 2, interest and the EUR 40 fee accrue; the promised client does not rise', async () => {
-    const sweep = await driver.sweep('2027-02-14');
+    const sweep = await sweepOn('2027-02-14');
     expect(sweep.stats.levelChanges).toBe(3);
     const paid = await invoiceAsOf(ids.paidInvoice.id, '2027-02-14');
     expect(paid).toMatchObject({ dunningLevel: 2, lateFees: 4000, balance: 100_000 });
@@ -142,8 +147,9 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
   });
 
   it('2027-03-02: payment cancels tasks, the broken promise creates a task and an event, level 3 final notice', async () => {
+    system.setToday('2027-03-02');
     await inv().pay({ clientId: ids.paid.client.id, amount: 100_000, receivedOn: '2027-02-15' });
-    const sweep = await driver.sweep('2027-03-02');
+    const sweep = await sweepOn('2027-03-02');
     expect(sweep.stats.tasksCancelled).toBe(2);
     const paidTasks = await tasksOf(admin(), ids.paid.client.id);
     expect(paidTasks.every((t: { status: string }) => t.status === 'cancelled')).toBe(true);
@@ -163,7 +169,7 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
   });
 
   it('2027-04-01: level 4 hands the legal client over and blocks it; its new invoices are refused', async () => {
-    const sweep = await driver.sweep('2027-04-01');
+    const sweep = await sweepOn('2027-04-01');
     expect(sweep.stats.clientsBlocked).toBeGreaterThanOrEqual(1);
     expect((await invoiceAsOf(ids.promisedInvoice.id, '2027-04-01')).dunningLevel).toBe(3);
     const legal = await tasksOf(admin(), ids.legal.client.id);
@@ -177,8 +183,9 @@ describe('collections: sweeps, dunning, tasks, promises and blocking', () => {
   });
 
   it('2027-04-06: after paying, the next sweep unblocks the client', async () => {
+    system.setToday('2027-04-06');
     await inv().pay({ clientId: ids.legal.client.id, amount: 200_000, receivedOn: '2027-04-05' });
-    const sweep = await driver.sweep('2027-04-06');
+    const sweep = await sweepOn('2027-04-06');
     expect(sweep.stats.clientsUnblocked).toBeGreaterThanOrEqual(1);
     await eventually(() => clientStatus(ids.legal.client.id), (s) => s === 'active');
     const solvency = await collections().as(tokenFor('head_of_sales')).get(`/v1/clients/${ids.legal.client.id}/solvency`);

@@ -23,6 +23,9 @@ export class SweepsService {
    * completed sweep is refused, since dunning state only moves forward.
    */
   async request(asOf: CalendarDate = this.calendar.today()): Promise<Sweep> {
+    // A sweep of a future date would escalate and block ahead of time and then refuse every sweep before it.
+    const today = this.calendar.today();
+    if (asOf > today) throw DomainError.businessRule(`asOf ${asOf} is after today (${today} in the business time zone)`);
     const latest: { as_of: string }[] = await this.dataSource.query(
       `SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM collections.sweeps WHERE status = 'completed' ORDER BY as_of DESC LIMIT 1`,
     );

@@ -6,11 +6,14 @@ import { clientScopeCondition, Principal, VisibilityScope, VisibilityService } f
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeCursor, Page, toPage } from '@ar/http';
 import { OutboxWriter } from '@ar/outbox';
-import { BusinessCalendar } from '@ar/time';
+import { addDays, BusinessCalendar } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
 import { assignee } from './task-rules';
 import { Task, TaskOutcome, TaskStatus } from './task.entity';
+
+/** How far ahead a promise to pay may reach. */
+const PROMISE_HORIZON_DAYS = 365;
 
 export interface TaskFilters {
   assigneeId?: string;
@@ -75,11 +78,20 @@ export class TasksService {
         ]);
       }
       if (command.promisedDate < today) throw DomainError.businessRule('promisedDate must not be in the past');
+      const latest = addDays(today, PROMISE_HORIZON_DAYS);
+      if (command.promisedDate > latest) throw DomainError.businessRule(`promisedDate must be within a year (on or before ${latest})`);
     }
     await this.dataSource.transaction(async (manager) => {
       const task = await this.lockVisible(principal, id, manager);
       if (task.status === 'done' || task.status === 'cancelled') {
         throw new DomainError(ErrorCode.InvalidTransition, `The task is already ${task.status}`);
+      }
+      if (command.outcome === 'promise_to_pay') {
+        const currency = task.currency ?? 'EUR';
+        const overdue = await this.overdueAmount(task.clientId, currency, today, manager);
+        if ((command.promisedAmount as number) > overdue) {
+          throw DomainError.businessRule(`promisedAmount ${command.promisedAmount} is more than the ${overdue} ${currency} the client has overdue`);
+        }
       }
       task.status = 'done';
       task.outcome = command.outcome;
@@ -159,6 +171,15 @@ export class TasksService {
       [clientId, assigneeId],
     );
     return changed;
+  }
+
+  private async overdueAmount(clientId: string, currency: string, asOf: string, manager: EntityManager): Promise<number> {
+    const [row]: { overdue: string }[] = await manager.query(
+      `SELECT coalesce(sum(balance), 0)::bigint AS overdue FROM invoicing.receivables_v1
+       WHERE client_id = $1 AND currency = $2 AND status IN ('open', 'partially_paid') AND balance > 0 AND due_date < $3::date`,
+      [clientId, currency, asOf],
+    );
+    return Number(row.overdue);
   }
 
   private async lockVisible(principal: Principal, id: string, manager: EntityManager): Promise<Task> {

@@ -105,9 +105,12 @@ export class PaymentsService {
     const asRead = new Map<string, InvoiceAsRead>();
     const externalIds = new Set<string>();
     const plans: PaymentPlan[] = [];
+    const today = this.calendar.today();
     const results = items.map(({ command, sourceKey }, index): PaymentView | DomainError => {
       const { client, invoices: found, alreadyRecorded } = candidates[index];
       if (!client || !canSeeManager(scope, client.accountManagerId)) return DomainError.notFound('Client', command.clientId);
+      // Money not yet received cannot settle anything; a future date would also skew interest and aging.
+      if (command.receivedOn > today) return DomainError.businessRule(`receivedOn ${command.receivedOn} is after today (${today})`);
       if (command.externalId) {
         const key = `${sourceKey} ${command.externalId}`;
         if (alreadyRecorded || externalIds.has(key)) return new DuplicatePaymentError(command.externalId);
