@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { isRole } from '@ar/auth';
 import { loadAppConfig } from '@ar/config';
 
-/** Prints an HS256 bearer token for local use: `npm run token -- admin [userId] [hours]`. */
+/** Prints an HS256 bearer token for local use: `npm run token -- admin [userId] [hours]` (at most JWT_MAX_LIFETIME_SECONDS). */
 function main(): void {
   const [role = 'admin', sub = randomUUID(), hours = '12'] = process.argv.slice(2);
   if (!isRole(role)) throw new Error(`Unknown role ${role}`);

@@ -163,7 +163,7 @@ async function main(): Promise<void> {
       `http://127.0.0.1:${port}/health/ready`,
     );
     services.push(invoicing);
-    const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: randomUUID(), role: 'admin' });
+    const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: randomUUID(), role: 'admin' }, { expiresIn: 3600 });
     const integration = (await (
       await fetch(`http://127.0.0.1:${port}/v1/integrations`, {
         method: 'POST',

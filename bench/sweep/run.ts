@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       192,
     );
     stopWorker = worker.stop;
-    const token = new JwtService({ secret: JWT_SECRET }).sign({ sub: randomUUID(), role: 'finance' });
+    const token = new JwtService({ secret: JWT_SECRET }).sign({ sub: randomUUID(), role: 'finance' }, { expiresIn: 3600 });
     const sweepUntilDone = async (asOf: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/v1/sweeps`, {
         method: 'POST',

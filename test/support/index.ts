@@ -10,3 +10,4 @@ export * from './webhook-receiver';
 export * from './isolated-environment';
 export * from './collections-driver';
 export * from './service-process';
+export * from './own-redis';

@@ -2,12 +2,15 @@ import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import { AppConfig } from '@ar/config';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import { AuthGuard } from './auth.guard';
 
 const SECRET = 'unit-test-secret-0123456789';
-const jwt = new JwtService({ secret: SECRET });
+const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 3600 } });
+const noExpiry = new JwtService({ secret: SECRET });
+const config = { jwtMaxLifetimeSeconds: 24 * 3600 } as AppConfig;
 
 function contextFor(authorization: string | undefined, meta: Record<string, unknown> = {}) {
   const request: Record<string, unknown> = { headers: { authorization } };
@@ -32,13 +35,18 @@ async function rejection(promise: Promise<unknown>): Promise<ErrorCode | undefin
 }
 
 describe('AuthGuard', () => {
-  const guard = new AuthGuard(jwt, new Reflector());
+  const guard = new AuthGuard(jwt, new Reflector(), config);
 
   it('accepts a valid HS256 token and attaches the principal', async () => {
     const sub = randomUUID();
     const { context, request } = contextFor(`Bearer ${jwt.sign({ sub, role: 'finance' })}`);
     await expect(guard.canActivate(context)).resolves.toBe(true);
     expect(request.principal).toEqual({ userId: sub, role: 'finance' });
+  });
+
+  it.each(['bearer', 'BEARER', 'BeArEr'])('accepts the %s scheme (case-insensitive)', async (scheme) => {
+    const { context } = contextFor(`${scheme} ${jwt.sign({ sub: randomUUID(), role: 'finance' })}`);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
   });
 
   it('lets public routes through without a token', async () => {
@@ -54,6 +62,8 @@ describe('AuthGuard', () => {
     ['expired', `Bearer ${jwt.sign({ sub: randomUUID(), role: 'admin' }, { expiresIn: -1 })}`],
     ['unknown role', `Bearer ${jwt.sign({ sub: randomUUID(), role: 'superuser' })}`],
     ['sub not a uuid', `Bearer ${jwt.sign({ sub: 'bob', role: 'admin' })}`],
+    ['no exp (would never expire)', `Bearer ${noExpiry.sign({ sub: randomUUID(), role: 'admin' })}`],
+    ['a lifetime above the maximum', `Bearer ${jwt.sign({ sub: randomUUID(), role: 'admin' }, { expiresIn: 24 * 3600 + 1 })}`],
   ])('rejects %s as unauthenticated', async (_, header) => {
     expect(await rejection(guard.canActivate(contextFor(header).context))).toBe(ErrorCode.Unauthenticated);
   });

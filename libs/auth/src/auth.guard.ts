@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@ar/config';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import { Principal } from './principal';
@@ -11,7 +12,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface TokenClaims {
   sub?: unknown;
   role?: unknown;
+  exp?: unknown;
+  iat?: unknown;
 }
+
+/** The auth scheme is case-insensitive (RFC 9110 §11.1); the token itself is a compact JWS. */
+const BEARER = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 /**
  * Authenticates the HS256 bearer token (alg pinned, so `none` and RS/ES tokens fail; exp enforced)
@@ -22,6 +28,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,13 +47,19 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(header: string | undefined): Promise<Principal> {
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header ?? '');
+    const match = BEARER.exec(header ?? '');
     if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(match[1], { algorithms: ['HS256'] });
     } catch {
       throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token is invalid or expired');
+    }
+    // A token without exp would never expire; one that lives longer than allowed is refused as well.
+    if (typeof claims.exp !== 'number') throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token must carry an `exp` claim');
+    const issuedAt = typeof claims.iat === 'number' ? claims.iat : Math.floor(Date.now() / 1000);
+    if (claims.exp - issuedAt > this.config.jwtMaxLifetimeSeconds) {
+      throw new DomainError(ErrorCode.Unauthenticated, `The bearer token lives longer than the allowed ${this.config.jwtMaxLifetimeSeconds} seconds`);
     }
     if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || !isRole(claims.role)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token must carry a uuid `sub` and a known `role`');

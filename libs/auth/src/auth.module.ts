@@ -18,6 +18,7 @@ import { VisibilityService } from './visibility.service';
     }),
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, VisibilityService],
-  exports: [VisibilityService],
+  // JwtModule too: the rate limiter verifies tokens to choose a caller's budget.
+  exports: [VisibilityService, JwtModule],
 })
 export class AuthModule {}

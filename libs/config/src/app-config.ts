@@ -12,7 +12,14 @@ export class AppConfig {
   readonly sweepCron: string | null;
   readonly ports: { readonly contracts: number; readonly invoicing: number; readonly collections: number };
   readonly logLevel: string;
+  /** Requests per minute of one anonymous client address, across all routes. */
   readonly rateLimitPerMinute: number;
+  /** Requests per minute of one authenticated principal (token `sub`), across all routes. */
+  readonly rateLimitAuthenticatedPerMinute: number;
+  /** The longest a bearer token may live from issue (`iat`, else now) to `exp`. */
+  readonly jwtMaxLifetimeSeconds: number;
+  /** How long a client may take to send a whole request, headers and body. */
+  readonly httpRequestTimeoutMs: number;
   /** Addresses or ranges of the reverse proxies whose X-Forwarded-For entries are believed; empty trusts none. */
   readonly trustedProxies: readonly string[];
   readonly webhookRetryBaseMs: number;
@@ -37,6 +44,9 @@ export class AppConfig {
     };
     this.logLevel = env.LOG_LEVEL;
     this.rateLimitPerMinute = env.RATE_LIMIT_PER_MINUTE;
+    this.rateLimitAuthenticatedPerMinute = env.RATE_LIMIT_AUTHENTICATED_PER_MINUTE;
+    this.jwtMaxLifetimeSeconds = env.JWT_MAX_LIFETIME_SECONDS;
+    this.httpRequestTimeoutMs = env.HTTP_REQUEST_TIMEOUT_MS;
     this.trustedProxies = env.TRUSTED_PROXIES;
     this.webhookRetryBaseMs = env.WEBHOOK_RETRY_BASE_MS;
     this.webhookTimeoutMs = env.WEBHOOK_TIMEOUT_MS;

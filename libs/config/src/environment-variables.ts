@@ -75,6 +75,26 @@ export class EnvironmentVariables {
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTHENTICATED_PER_MINUTE: number = 6000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(31 * 24 * 3600)
+  JWT_MAX_LIFETIME_SECONDS: number = 24 * 3600;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_REQUEST_TIMEOUT_MS: number = 30_000;
+
+  @IsOptional()
   @Transform(toList)
   @IsArray()
   @IsProxyAddressList()

@@ -18,3 +18,21 @@ export function pgConstraint(error: unknown): string | undefined {
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   return pgErrorCode(error) === PG_UNIQUE_VIOLATION && (constraint === undefined || pgConstraint(error) === constraint);
 }
+
+/** SQLSTATE classes and socket errors that mean "Postgres (or Redis) is not there right now", not "this request is wrong". */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Client has encountered a connection error|Reached the max retries per request limit|Stream isn't writeable/i;
+
+/**
+ * Whether an error says a dependency is down (connection refused or lost, the server shutting down or not
+ * yet accepting connections): the request may succeed when retried, so it answers 503, never 500.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = pgErrorCode(error);
+  if (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  const e = error as { message?: unknown; name?: unknown; driverError?: { message?: unknown } };
+  if (e.name === 'MaxRetriesPerRequestError') return true;
+  const message = `${typeof e.message === 'string' ? e.message : ''} ${typeof e.driverError?.message === 'string' ? e.driverError.message : ''}`;
+  return UNAVAILABLE_MESSAGES.test(message);
+}

@@ -12,5 +12,6 @@ export enum ErrorCode {
   BusinessRule = 'business_rule_violated',
   PayloadTooLarge = 'payload_too_large',
   RateLimited = 'rate_limited',
+  ServiceUnavailable = 'service_unavailable',
   Internal = 'internal_error',
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isUniqueViolation } from '@ar/database';
-import { DomainError } from './domain-error';
+import { isDependencyUnavailable, isUniqueViolation } from '@ar/database';
+import { DomainError, FieldProblem } from './domain-error';
 import { ErrorCode } from './error-code';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemFor } from './problem-details';
 
@@ -16,7 +16,11 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: ErrorCode.MalformedRequest,
   [HttpStatus.UNPROCESSABLE_ENTITY]: ErrorCode.BusinessRule,
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RateLimited,
+  [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.ServiceUnavailable,
 };
+
+/** Seconds a client should wait before retrying a 503. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** An error Fastify raised before routing: a URL it cannot decode, ... */
 interface FastifyFrameworkError {
@@ -32,14 +36,26 @@ function isFastifyError(e: unknown): e is FastifyFrameworkError {
 }
 
 /** The problem for an error that carries only an HTTP status; none for a 5xx, which must not show its detail. */
-function problemForStatus(status: number, detail: string, requestId?: string): ProblemDetails | undefined {
+function problemForStatus(status: number, detail: string, requestId?: string, errors?: FieldProblem[]): ProblemDetails | undefined {
   const code = CODE_BY_STATUS[status];
-  if (code) return problemFor(code, detail, { requestId });
+  if (code) return problemFor(code, detail, { requestId, errors });
   if (status < 500) return { ...problemFor(ErrorCode.MalformedRequest, detail, { requestId }), status };
   return undefined;
 }
 
+/** Terminus' readiness answer names each dependency that failed (`error: {redis: {status: 'down', ...}}`). */
+function failedDependencies(exception: HttpException): FieldProblem[] | undefined {
+  const response = exception.getResponse() as { error?: Record<string, { status?: string; message?: unknown }> };
+  if (exception.getStatus() !== HttpStatus.SERVICE_UNAVAILABLE || typeof response !== 'object' || !response.error) return undefined;
+  return Object.entries(response.error).map(([name, state]) => ({
+    path: name,
+    message: typeof state.message === 'string' ? `${state.status ?? 'down'}: ${state.message}` : (state.status ?? 'down'),
+  }));
+}
+
 function httpExceptionDetail(exception: HttpException): string {
+  const failed = failedDependencies(exception);
+  if (failed) return `Not ready: ${failed.map((f) => f.path).join(', ')} unavailable`;
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;
@@ -71,6 +87,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
     }
     if (problem.code === ErrorCode.RateLimited) reply.header('Retry-After', '60');
+    if (problem.code === ErrorCode.ServiceUnavailable) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     if (reply.sent) return;
     void reply.status(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem));
   }
@@ -81,13 +98,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const byStatus =
       exception instanceof HttpException
-        ? problemForStatus(exception.getStatus(), httpExceptionDetail(exception), requestId)
+        ? problemForStatus(exception.getStatus(), httpExceptionDetail(exception), requestId, failedDependencies(exception))
         : isFastifyError(exception)
           ? problemForStatus(exception.statusCode, exception.message, requestId)
           : undefined;
     if (byStatus) return byStatus;
     if (isUniqueViolation(exception)) {
       return problemFor(ErrorCode.Conflict, 'A resource with the same unique key already exists', { requestId });
+    }
+    if (isDependencyUnavailable(exception)) {
+      this.logger.warn({ requestId, reason: (exception as Error).message }, 'Dependency unavailable');
+      return problemFor(ErrorCode.ServiceUnavailable, 'The database or queue is unavailable; retry shortly', { requestId });
     }
     this.logger.error({ err: exception, requestId }, 'Unhandled error');
     return problemFor(ErrorCode.Internal, `An unexpected error occurred. Quote request id ${requestId ?? 'unknown'} when reporting it.`, {

@@ -1,4 +1,5 @@
-import { ArgumentsHost, BadRequestException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, HttpStatus, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
@@ -74,6 +75,29 @@ describe('problem details', () => {
     expect(badUrl.status).toBe(400);
     expect(badUrl.problem.code).toBe(ErrorCode.MalformedRequest);
     expect(capture({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413, message: 'Request body is too large' }).problem.code).toBe(ErrorCode.PayloadTooLarge);
+  });
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
+    ['a pool that cannot connect', new Error('timeout exceeded when trying to connect')],
+    ['Postgres shutting down (57P01)', new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))],
+    ['Postgres starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['Redis gone (ioredis)', Object.assign(new Error('Reached the max retries per request limit (which is 2).'), { name: 'MaxRetriesPerRequestError' })],
+  ])('answers %s with 503 problem+json and Retry-After, not 500', (_, error) => {
+    const { status, headers, problem } = capture(error);
+    expect(status).toBe(503);
+    expect(headers['Retry-After']).toBe('5');
+    expect(problem).toMatchObject({ status: 503, code: ErrorCode.ServiceUnavailable });
+  });
+
+  it('keeps terminus’ 503 a 503 and names the dependency that failed', () => {
+    const { status, problem } = capture(
+      new ServiceUnavailableException({ status: 'error', info: { postgres: { status: 'up' } }, error: { redis: { status: 'down', message: 'timeout' } }, details: {} }),
+    );
+    expect(status).toBe(503);
+    expect(problem).toMatchObject({ code: ErrorCode.ServiceUnavailable, errors: [{ path: 'redis', message: 'down: timeout' }] });
+    expect(problem.detail).toBe('Not ready: redis unavailable');
   });
 
   it('turns unknown errors into a generic 500 that names the request id and hides internals', () => {

@@ -43,6 +43,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.ServiceUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.Internal:
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default:
@@ -63,6 +65,7 @@ const TITLES: Record<ErrorCode, string> = {
   [ErrorCode.BusinessRule]: 'Business rule violated',
   [ErrorCode.PayloadTooLarge]: 'Request body too large',
   [ErrorCode.RateLimited]: 'Too many requests',
+  [ErrorCode.ServiceUnavailable]: 'A dependency is unavailable; try again shortly',
   [ErrorCode.Internal]: 'Internal server error',
 };
 

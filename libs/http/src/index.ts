@@ -12,3 +12,4 @@ export * from './validation/money.dto';
 export * from './validation/uuid-param';
 export * from './bootstrap/run-service';
 export * from './validation/validate-plain';
+export * from './rate-limit/rate-limit.guard';

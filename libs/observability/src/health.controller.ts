@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '@ar/auth';
@@ -7,6 +8,8 @@ import { REDIS } from '@ar/redis';
 
 @ApiTags('health')
 @Public()
+// Probes are never rate limited, so liveness cannot depend on Redis through the limiter's counts.
+@SkipThrottle({ anonymous: true, authenticated: true })
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import Fastify, { FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
+import { QueryFailedError } from 'typeorm';
 import { HttpAccessLog } from './http-access-log';
 
 /** A real Fastify app with the access log attached, writing its lines into an array. */
@@ -50,5 +51,22 @@ describe('HttpAccessLog', () => {
     await app.close();
     expect(response.json()).toEqual({ requestLogger: false });
     expect(lines()).toEqual([]);
+  });
+
+  it('never prints a failed query’s parameters, such as a webhook secret being stored', () => {
+    const written: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        written.push(chunk.toString());
+        callback();
+      },
+    });
+    const log = new HttpAccessLog('info', 'test', destination);
+    const error = new QueryFailedError('INSERT INTO invoicing.webhook_endpoints (url, secret) VALUES ($1, $2)', ['https://x.test', 'whsec_c2VjcmV0LXZhbHVl'], new Error('duplicate key'));
+    log.logger.error({ err: error, requestId: 'req-9' }, 'Unhandled error');
+    const text = written.join('');
+    expect(text).toContain('Unhandled error');
+    expect(text).toContain('duplicate key');
+    expect(text).not.toContain('whsec_');
   });
 });

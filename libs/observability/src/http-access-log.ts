@@ -10,7 +10,8 @@ import { HttpLogger, Options, pinoHttp } from 'pino-http';
 export const LOGGED_HEADERS = ['host', 'user-agent', 'content-type', 'content-length', 'accept', 'x-forwarded-for', 'x-request-id', 'webhook-id', 'webhook-timestamp'];
 
 /** Paths whose values never reach the log, in any line. */
-export const REDACTED_PATHS = ['res.headers["set-cookie"]', '*.secret', '*.password', '*.token'];
+// A failed query's parameters (TypeORM's QueryFailedError carries them) may hold a secret being stored.
+export const REDACTED_PATHS = ['res.headers["set-cookie"]', '*.secret', '*.password', '*.token', '*.parameters', '*.driverError.parameters'];
 
 /** pino-http hands the request serializer its standard form of the request. */
 interface LoggedRequest {

@@ -155,10 +155,11 @@ describe('contracts service: platform behaviour', () => {
     let started: { service: RunningService; queuePrefix: string }[] = [];
 
     /** A service of its own with a tiny limit and its own Redis prefix, so no other test's requests count. */
-    async function startLimited(trustedProxies: string): Promise<RunningService> {
+    async function startLimited(trustedProxies: string, authenticatedLimit = 1000): Promise<RunningService> {
       const queuePrefix = `${process.env.QUEUE_PREFIX}_limits_${started.length}`;
       const limited = await startServiceWithEnvironment(ContractsAppModule, {
         RATE_LIMIT_PER_MINUTE: String(LIMIT),
+        RATE_LIMIT_AUTHENTICATED_PER_MINUTE: String(authenticatedLimit),
         TRUSTED_PROXIES: trustedProxies,
         QUEUE_PREFIX: queuePrefix,
       });
@@ -174,12 +175,14 @@ describe('contracts service: platform behaviour', () => {
       started = [];
     });
 
+    // Anonymous callers (here with a token that does not verify) are counted by address; until their
+    // budget is used they get the auth guard's 401, then 429.
     const listFrom = (limited: RunningService, forwardedFor: string) =>
-      limited.api.as(tokenFor('admin', randomUUID())).get('/v1/clients?limit=1', { 'X-Forwarded-For': forwardedFor });
+      limited.api.as('not.a.valid-token').get('/v1/clients?limit=1', { 'X-Forwarded-For': forwardedFor });
 
     it('answers 429 problem+json with Retry-After once a client address used its budget, and ignores X-Forwarded-For by default', async () => {
       const limited = await startLimited('');
-      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, `203.0.113.${i + 1}`)).status).toBe(200);
+      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, `203.0.113.${i + 1}`)).status).toBe(401);
       // A client that makes up a new address per request still shares the budget of its real one.
       const refused = await listFrom(limited, '198.51.100.7');
       expectProblem(refused, 429);
@@ -189,17 +192,33 @@ describe('contracts service: platform behaviour', () => {
     it('counts each client behind a trusted proxy separately, by the address the proxy appended', async () => {
       // The test talks to the service over loopback, so here it plays the load balancer.
       const limited = await startLimited('127.0.0.1');
-      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, '203.0.113.1')).status).toBe(200);
+      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, '203.0.113.1')).status).toBe(401);
       expectProblem(await listFrom(limited, '203.0.113.1'), 429);
       // A spoofed entry before the proxy's own does not change who is counted.
       expectProblem(await listFrom(limited, '192.0.2.99, 203.0.113.1'), 429);
-      expect((await listFrom(limited, '203.0.113.2')).status).toBe(200);
+      expect((await listFrom(limited, '203.0.113.2')).status).toBe(401);
+    });
+
+    it('counts an authenticated caller by its token subject against its own budget, one budget across all routes', async () => {
+      const limited = await startLimited('', 5);
+      const sub = randomUUID();
+      const caller = limited.api.as(tokenFor('admin', sub));
+      // Five different routes share one budget (the stock limiter kept one per route).
+      for (const path of ['/v1/clients?limit=1', '/v1/users?limit=1', '/v1/contracts?limit=1', '/v1/clients?limit=2', '/v1/users?limit=2']) {
+        expect((await caller.get(path)).status).toBe(200);
+      }
+      expectProblem(await caller.get('/v1/contracts?limit=2'), 429);
+      // A fresh token for the same subject is the same caller; another subject has its own budget, as
+      // has the anonymous budget of the same address.
+      expectProblem(await limited.api.as(tokenFor('admin', sub)).get('/v1/clients?limit=1'), 429);
+      expect((await limited.api.as(tokenFor('admin', randomUUID())).get('/v1/clients?limit=1')).status).toBe(200);
+      expect((await limited.api.as(undefined).get('/v1/clients?limit=1')).status).toBe(401);
     });
 
     it('ignores X-Forwarded-For from a peer that is not one of the trusted proxies', async () => {
       // Proxies are trusted by address: a client that reaches the service directly cannot pose as one.
       const limited = await startLimited('10.0.0.0/8');
-      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, `203.0.113.${i + 1}`)).status).toBe(200);
+      for (let i = 0; i < LIMIT; i++) expect((await listFrom(limited, `203.0.113.${i + 1}`)).status).toBe(401);
       expectProblem(await listFrom(limited, '198.51.100.7'), 429);
     });
   });

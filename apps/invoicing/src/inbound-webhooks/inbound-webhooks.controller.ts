@@ -1,10 +1,9 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { UuidParam, validatePlain } from '@ar/http';
+import { NoRateLimit, UuidParam, validatePlain } from '@ar/http';
 import { InboundEvent, InboundOutcome, InboundWebhooksService, IntegrationsService } from '@ar/invoicing';
 import { INBOUND_EVENT_DTOS } from './dto/inbound-event.dto';
 
@@ -24,7 +23,7 @@ function parseJson(body: Buffer): unknown {
 /** Finance systems push payments here, signed per Standard Webhooks; the signature is their authentication. */
 @ApiTags('webhooks')
 @Public()
-@SkipThrottle()
+@NoRateLimit()
 @Controller('webhooks/inbound')
 export class InboundWebhooksController {
   constructor(

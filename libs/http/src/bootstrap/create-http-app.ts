@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod, Type, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod, ServiceUnavailableException, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -27,10 +27,15 @@ function trustProxyOption(trustedProxies: readonly string[]): string[] | false {
 /** Builds a service exactly as it runs in production; main.ts and the end-to-end tests both use it. */
 export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
   const problems = new ProblemDetailsFilter();
+  const config = loadAppConfig();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // A client that sends its headers and body slower than this is cut off (a slow body held a connection for 95 s).
+    requestTimeout: config.httpRequestTimeoutMs,
+    // Requests arriving during a shutdown drain get problem+json from the hook below instead of Fastify's own body.
+    return503OnClosing: false,
     // The client address (rate limits, logs) comes from X-Forwarded-For only as far as our own proxies wrote it.
-    trustProxy: trustProxyOption(loadAppConfig().trustedProxies),
+    trustProxy: trustProxyOption(config.trustedProxies),
     genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
     // Paths match as they did under Express: case-insensitive, trailing slash optional, long ids reach validation.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
@@ -39,8 +44,21 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   });
   const fastify = adapter.getInstance();
   registerBodyParsing(fastify, `/v1/${SIGNED_WEBHOOK_PATH}`);
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    // Answers carry data of one client: no browser may sniff a type or keep a copy.
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('cache-control', 'no-store');
+    if (closing) {
+      reply.header('connection', 'close');
+      problems.send(new ServiceUnavailableException('The service is shutting down; retry on another replica'), request, reply);
+      return;
+    }
     done();
   });
 
