@@ -116,7 +116,7 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @IsIn(['any', 'public'])
-  WEBHOOK_TARGETS: 'any' | 'public' = 'any';
+  WEBHOOK_TARGETS: 'any' | 'public' = 'public';
 
   @IsOptional()
   @Transform(toInt)

@@ -1,5 +1,5 @@
 import { InvoicingAppModule } from '../../../apps/invoicing/src/invoicing-app.module';
-import { countRows, expectProblem, RunningService, startServiceWithEnvironment, tokenFor } from '@ar/testing';
+import { countRows, expectProblem, RunningService, startServiceWithEnvironment, tokenFor, withDatabase } from '@ar/testing';
 import { deleteRedisKeys } from '../../support/test-resources';
 
 /** An installation that lets outbound webhooks reach the public internet only (WEBHOOK_TARGETS=public). */
@@ -11,6 +11,8 @@ describe('outbound webhook endpoints under WEBHOOK_TARGETS=public', () => {
     service = await startServiceWithEnvironment(InvoicingAppModule, { WEBHOOK_TARGETS: 'public', QUEUE_PREFIX: queuePrefix });
   });
   afterAll(async () => {
+    // Never leave an endpoint that points off this machine for a later test's worker to deliver to.
+    await withDatabase((db) => db.query(`DELETE FROM invoicing.webhook_endpoints WHERE url = 'https://hooks.example.com/ar'`));
     await service.close();
     await deleteRedisKeys(process.env.REDIS_URL as string, queuePrefix);
   });

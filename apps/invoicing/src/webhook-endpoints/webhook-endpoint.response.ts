@@ -20,7 +20,17 @@ export function toWebhookEndpointResponse(endpoint: WebhookEndpoint): WebhookEnd
   };
 }
 
-export function toDeliveryResponse({ delivery, attempts }: DeliveryWithAttempts) {
+/**
+ * What a subscriber's failure may tell a non-admin: that it answered with an HTTP status, or that it
+ * was not reached. Connection errors (refused, reset, unknown host, timeouts) would map a network.
+ */
+function shownError(error: string | null, rawErrors: boolean): string | null {
+  if (error === null || rawErrors || /^HTTP \d{3}$/.test(error)) return error;
+  return 'not delivered (details for admins)';
+}
+
+/** `rawErrors`: only admins see a subscriber's connection errors as they were. */
+export function toDeliveryResponse({ delivery, attempts }: DeliveryWithAttempts, rawErrors: boolean) {
   return {
     id: delivery.id,
     endpointId: delivery.endpointId,
@@ -29,14 +39,14 @@ export function toDeliveryResponse({ delivery, attempts }: DeliveryWithAttempts)
     status: delivery.status,
     attempts: delivery.attempts,
     lastStatusCode: delivery.lastStatusCode,
-    lastError: delivery.lastError,
+    lastError: shownError(delivery.lastError, rawErrors),
     nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
     completedAt: delivery.completedAt?.toISOString() ?? null,
     createdAt: delivery.createdAt.toISOString(),
     attemptLog: attempts.map((a) => ({
       attemptedAt: a.attemptedAt.toISOString(),
       statusCode: a.statusCode,
-      error: a.error,
+      error: shownError(a.error, rawErrors),
       durationMs: a.durationMs,
     })),
   };

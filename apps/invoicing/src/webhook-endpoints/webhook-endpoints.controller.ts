@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ar/auth';
+import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
 import { Idempotent, PageQueryDto, UuidParam } from '@ar/http';
 import { WebhookEndpointsService } from '@ar/invoicing';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
@@ -32,15 +32,15 @@ export class WebhookEndpointsController {
   }
 
   @Get(':id/deliveries')
-  async deliveries(@Param('id', UuidParam) id: string, @Query() query: PageQueryDto) {
+  async deliveries(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: PageQueryDto) {
     const page = await this.endpoints.listDeliveries(id, query.limit, query.cursor);
-    return { data: page.data.map(toDeliveryResponse), nextCursor: page.nextCursor };
+    return { data: page.data.map((d) => toDeliveryResponse(d, principal.role === 'admin')), nextCursor: page.nextCursor };
   }
 
   @Post(':id/deliveries/:deliveryId/replay')
   @HttpCode(202)
-  async replay(@Param('id', UuidParam) id: string, @Param('deliveryId', UuidParam) deliveryId: string) {
+  async replay(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Param('deliveryId', UuidParam) deliveryId: string) {
     await this.endpoints.replay(id, deliveryId);
-    return toDeliveryResponse(await this.endpoints.getDelivery(id, deliveryId));
+    return toDeliveryResponse(await this.endpoints.getDelivery(id, deliveryId), principal.role === 'admin');
   }
 }
