@@ -14,7 +14,11 @@ describe('validateEnvironment', () => {
       sweepCron: '0 6 * * *',
       ports: { contracts: 3001, invoicing: 3002, collections: 3003 },
       trustedProxies: [],
-      webhookTargets: 'any',
+      webhookTargets: 'public',
+      rateLimitPerMinute: 1200,
+      rateLimitAuthenticatedPerMinute: 6000,
+      jwtMaxLifetimeSeconds: 86_400,
+      httpRequestTimeoutMs: 30_000,
     });
   });
 

@@ -13,3 +13,4 @@ export * from './validation/uuid-param';
 export * from './bootstrap/run-service';
 export * from './validation/validate-plain';
 export * from './rate-limit/rate-limit.guard';
+export * from './bootstrap/json-body';

@@ -61,7 +61,7 @@ describe('hardening: outbound webhook targets', () => {
       const { contract } = await system.invoicingFactory.newAccount();
       await system.invoicingFactory.newInvoice(contract.id, 1_000);
       const path = `/v1/webhook-endpoints/${endpoint.id}/deliveries`;
-      const [asAdmin] = await eventually(
+      const [asAdmin] = await eventually<{ attemptLog: { error: string }[] }[]>(
         async () => (await system.invoicingFactory.admin.get(path)).body.data,
         (data: { attemptLog: unknown[] }[]) => data.length > 0 && data[0].attemptLog.length > 0,
       );

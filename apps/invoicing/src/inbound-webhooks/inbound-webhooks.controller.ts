@@ -3,7 +3,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { NoRateLimit, UuidParam, validatePlain } from '@ar/http';
+import { NoRateLimit, parseJsonBody, UuidParam, validatePlain } from '@ar/http';
 import { InboundEvent, InboundOutcome, InboundWebhooksService, IntegrationsService } from '@ar/invoicing';
 import { INBOUND_EVENT_DTOS } from './dto/inbound-event.dto';
 
@@ -12,13 +12,8 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value.join(' ') : value;
 }
 
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new DomainError(ErrorCode.MalformedRequest, 'The webhook body is not valid JSON');
-  }
-}
+/** Message ids are stored to make deliveries idempotent; Standard Webhooks senders use short ones. */
+const MAX_WEBHOOK_ID_LENGTH = 255;
 
 /** Finance systems push payments here, signed per Standard Webhooks; the signature is their authentication. */
 @ApiTags('webhooks')
@@ -48,7 +43,10 @@ export class InboundWebhooksController {
     // Authenticate first: an unsigned request learns nothing about what a valid body looks like.
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     await this.integrations.verify(integrationId, rawBody, headers);
-    const event = await this.parse(parseJson(rawBody));
+    if ((headers['webhook-id'] as string).length > MAX_WEBHOOK_ID_LENGTH) {
+      throw new DomainError(ErrorCode.MalformedRequest, `webhook-id must be at most ${MAX_WEBHOOK_ID_LENGTH} characters`);
+    }
+    const event = await this.parse(parseJsonBody(rawBody.toString('utf8')));
     const result = await this.inbound.handle(integrationId, headers['webhook-id'] as string, event);
     return { received: true, ...result };
   }

@@ -39,7 +39,7 @@ export class TasksService {
 
   /** Most valuable call first: priority descending, then oldest. */
   async list(principal: Principal, filters: TaskFilters, limit: number, cursor?: string): Promise<Page<Task>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['int', 'uuid']);
     const scope = await this.visibility.scopeFor(principal);
     const qb = this.dataSource.manager.createQueryBuilder(Task, 't').orderBy('t.priority', 'DESC').addOrderBy('t.id', 'ASC').limit(limit + 1);
     // A task is visible only while its client is: a former assignee (a deputy whose period ended, the

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@ar/errors';
+import { parseJsonBody } from './json-body';
 
 const malformedBody = () => new DomainError(ErrorCode.MalformedRequest, 'The request body is not valid JSON');
 
@@ -14,11 +15,7 @@ function parseJson(body: Buffer): unknown {
   const first = text.trimStart()[0];
   if (first === undefined) return {};
   if (first !== '{' && first !== '[') throw malformedBody();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw malformedBody();
-  }
+  return parseJsonBody(text);
 }
 
 /**

@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { loadAppConfig } from '@ar/config';
-import { ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
+import { DomainError, ErrorCode, ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
 import { HttpAccessLog, Metrics, recordHttpMetrics, requestIdFor } from '@ar/observability';
 import { registerBodyParsing } from './body-parsing';
 
@@ -54,6 +54,11 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
     // Answers carry data of one client: no browser may sniff a type or keep a copy.
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cache-control', 'no-store');
+    // No field accepts a NUL character, and Postgres cannot store one: refuse it in the path or query at once.
+    if (request.url.includes('%00')) {
+      problems.send(new DomainError(ErrorCode.MalformedRequest, 'The URL contains a NUL character (%00), which no parameter accepts'), request, reply);
+      return;
+    }
     if (closing) {
       reply.header('connection', 'close');
       problems.send(new ServiceUnavailableException('The service is shutting down; retry on another replica'), request, reply);

@@ -34,11 +34,24 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): CursorKey | null {
+/** What each element of a cursor key must be: a row id (uuid) or an integer sort key. */
+export type CursorPart = 'uuid' | 'int';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  int: (value) => typeof value === 'number' && Number.isSafeInteger(value),
+};
+
+/**
+ * The sort key a cursor carries, checked element by element against the list's key shape, so a cursor
+ * this API did not issue answers 400 instead of reaching the database as a value of the wrong type.
+ */
+export function decodeCursor(cursor: string | undefined, shape: readonly CursorPart[]): CursorKey | null {
   if (cursor === undefined) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+    if (Array.isArray(key) && key.length === shape.length && key.every((k, i) => PART_CHECKS[shape[i]](k))) {
       return key as CursorKey;
     }
   } catch {
@@ -49,7 +62,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorK
 
 /** The id of the last row served, for lists ordered by id alone (uuid v7, so creation order). */
 export function decodeIdCursor(cursor: string | undefined): string | null {
-  return (decodeCursor(cursor, 1)?.[0] as string | undefined) ?? null;
+  return (decodeCursor(cursor, ['uuid'])?.[0] as string | undefined) ?? null;
 }
 
 /**
