@@ -1,7 +1,8 @@
 import { Client } from './clients/client.entity';
 import { Contract } from './contracts/contract.entity';
 import { CreateContractsSchema1764216100000 } from './migrations/1764216100000-CreateContractsSchema';
+import { ScopeClientExternalIds1764500000000 } from './migrations/1764500000000-ScopeClientExternalIds';
 import { User } from './users/user.entity';
 
 export const CONTRACTS_ENTITIES = [User, Client, Contract];
-export const CONTRACTS_MIGRATIONS = [CreateContractsSchema1764216100000];
+export const CONTRACTS_MIGRATIONS = [CreateContractsSchema1764216100000, ScopeClientExternalIds1764500000000];

@@ -6,6 +6,7 @@ import { Invoice } from './invoices/invoice.entity';
 import { CreateInvoicingSchema1764216200000 } from './migrations/1764216200000-CreateInvoicingSchema';
 import { IndexPaidInvoicesBySettlement1764300000000 } from './migrations/1764300000000-IndexPaidInvoicesBySettlement';
 import { CreateExpectRowCount1764400000000 } from './migrations/1764400000000-CreateExpectRowCount';
+import { ScopeInvoiceExternalIds1764500000000 } from './migrations/1764500000000-ScopeInvoiceExternalIds';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { Payment } from './payments/payment.entity';
 import { WebhookDeliveryAttempt } from './webhooks/webhook-delivery-attempt.entity';
@@ -24,4 +25,4 @@ export const INVOICING_ENTITIES = [
   WebhookDelivery,
   WebhookDeliveryAttempt,
 ];
-export const INVOICING_MIGRATIONS = [CreateInvoicingSchema1764216200000, IndexPaidInvoicesBySettlement1764300000000, CreateExpectRowCount1764400000000];
+export const INVOICING_MIGRATIONS = [CreateInvoicingSchema1764216200000, IndexPaidInvoicesBySettlement1764300000000, CreateExpectRowCount1764400000000, ScopeInvoiceExternalIds1764500000000];

@@ -26,6 +26,8 @@ export function creditLimitOf(client: Pick<Client, 'creditLimitAmount' | 'credit
   'clients_credit_limit_check',
   `(credit_limit_amount IS NULL AND credit_limit_currency IS NULL) OR (credit_limit_amount >= 0 AND credit_limit_currency IS NOT NULL)`,
 )
+// Unique per account manager, so a 409 never tells a manager that another manager's client uses an id.
+@Index('clients_manager_external_id_key', ['accountManagerId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 export class Client {
   @PrimaryColumn('uuid')
   id: string;
@@ -72,7 +74,6 @@ export class Client {
   @Column({ name: 'risk_class', type: 'char', length: 1, nullable: true })
   riskClass: RiskClass | null;
 
-  @Index('clients_external_id_key', { unique: true, where: 'external_id IS NOT NULL' })
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 

@@ -166,7 +166,7 @@ export class ClientsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isUniqueViolation(error, 'clients_external_id_key')) throw DomainError.conflict('Another client already has this externalId');
+      if (isUniqueViolation(error, 'clients_manager_external_id_key')) throw DomainError.conflict('Another client of this account manager already has this externalId');
       throw error;
     }
   }

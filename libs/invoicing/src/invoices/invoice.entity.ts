@@ -7,6 +7,8 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 @Entity({ schema: 'invoicing', name: 'invoices' })
 @Index('invoices_client_id_number_key', ['clientId', 'number'], { unique: true })
+// Unique per client, like the number, so a 409 never tells a manager that a hidden client's invoice uses an id.
+@Index('invoices_client_external_id_key', ['clientId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Index('invoices_client_open_idx', ['clientId', 'currency', 'dueDate'], { where: `status IN ('open', 'partially_paid')` })
 @Index('invoices_due_date_open_idx', ['dueDate', 'id'], { where: `status IN ('open', 'partially_paid')` })
 // A client's payment behaviour (days late over the last year) reads its paid invoices by settlement date.
@@ -72,7 +74,6 @@ export class Invoice {
   @Column({ name: 'dispute_reason', type: 'varchar', length: 1000, nullable: true })
   disputeReason: string | null;
 
-  @Index('invoices_external_id_key', { unique: true, where: 'external_id IS NOT NULL' })
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 

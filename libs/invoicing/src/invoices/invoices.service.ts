@@ -124,7 +124,7 @@ export class InvoicesService {
       if (isUniqueViolation(error, 'invoices_client_id_number_key')) {
         throw DomainError.conflict(`Client ${client.id} already has an invoice numbered ${invoice.number}`);
       }
-      if (isUniqueViolation(error, 'invoices_external_id_key')) throw DomainError.conflict('Another invoice already has this externalId');
+      if (isUniqueViolation(error, 'invoices_client_external_id_key')) throw DomainError.conflict(`Client ${client.id} already has an invoice with this externalId`);
       throw error;
     }
     return this.withDunning((await this.invoices.findById(id)) as Invoice);

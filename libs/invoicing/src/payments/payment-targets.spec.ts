@@ -1,6 +1,6 @@
 import { DomainError } from '@ar/errors';
 import type { PayableInvoice } from '../invoices/invoice.repository';
-import { selectPaymentTargets } from './payment-targets';
+import { quotesInvoiceNumber, selectPaymentTargets } from './payment-targets';
 
 const CLIENT = '00000000-0000-4000-8000-000000000001';
 const OTHER_CLIENT = '00000000-0000-4000-8000-000000000002';
@@ -46,6 +46,26 @@ describe('selectPaymentTargets', () => {
   it('takes the invoice whose number the reference quotes, the longest number when several match', () => {
     const candidates = [...open, invoice('12', { dueDate: '2026-05-31' })];
     expect(ids(selectPaymentTargets({ clientId: CLIENT, currency: 'EUR', reference: 'Payment for 2026-12, thanks' }, candidates))).toEqual(['12']);
+  });
+
+  it('matches an invoice number only as a whole token: an invoice numbered 0 does not capture every reference with a zero', () => {
+    const zero = invoice('0', { number: '0', dueDate: '2026-12-31' });
+    // Falls back to oldest-due-first, as if no number were quoted.
+    expect(ids(selectPaymentTargets({ clientId: CLIENT, currency: 'EUR', reference: 'Invoice 2026-000123 paid 100.00' }, [...open, zero]))).toEqual(['1', '2', '3', '0']);
+    expect(ids(selectPaymentTargets({ clientId: CLIENT, currency: 'EUR', reference: 'Re: 0' }, [...open, zero]))).toEqual(['0']);
+  });
+
+  it.each([
+    ['2026-000123', 'Invoice 2026-000123, thanks', true],
+    ['2026-000123', 'RE2026-0001234', false],
+    ['2026-12', 'Payment for 2026-12, thanks', true],
+    ['2026-12', 'Payment for 2026-123', false],
+    ['0', '2026-000123', false],
+    ['0', 'no. 0', true],
+    ['R-1', 'R-1/R-2', true],
+    ['12', 'A12B', false],
+  ])('quotesInvoiceNumber(%s in %s) is %s', (number, reference, expected) => {
+    expect(quotesInvoiceNumber(reference, number)).toBe(expected);
   });
 
   it('takes a quoted invoice even when it is already paid (the payment becomes credit), but never a void one', () => {

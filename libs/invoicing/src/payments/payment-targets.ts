@@ -11,9 +11,26 @@ export interface PaymentTargetRequest {
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['open', 'partially_paid']);
 
+const isWordCharacter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Whether the reference quotes the number as a whole token: not inside a longer run of letters and digits
+ * (an invoice numbered `0` or `12` is not quoted by `2026-000123`).
+ */
+export function quotesInvoiceNumber(reference: string, number: string): boolean {
+  for (let at = reference.indexOf(number); at !== -1; at = reference.indexOf(number, at + 1)) {
+    const before = reference[at - 1];
+    const after = reference[at + number.length];
+    const startsInsideWord = isWordCharacter(before) && isWordCharacter(number[0]);
+    const endsInsideWord = isWordCharacter(after) && isWordCharacter(number[number.length - 1]);
+    if (!startsInsideWord && !endsInsideWord) return true;
+  }
+  return false;
+}
+
 /**
  * Which invoices a payment settles, in allocation order: the invoice the payer named; else the client's
- * invoice whose number the reference quotes (the longest number wins); else the client's open invoices
+ * invoice whose number the reference quotes as a whole token (the longest number wins); else the client's open invoices
  * in the payment's currency, oldest due date first. `candidates` may hold more than that (the locked
  * superset); anything outside the rule is ignored. A named invoice the payment cannot take is a 422.
  */
@@ -35,7 +52,7 @@ export function selectPaymentTargets(request: PaymentTargetRequest, candidates: 
   const reference = request.reference;
   if (reference) {
     const quoted = own
-      .filter((i) => i.status !== 'void' && reference.includes(i.number))
+      .filter((i) => i.status !== 'void' && quotesInvoiceNumber(reference, i.number))
       .sort((a, b) => b.number.length - a.number.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (quoted.length > 0) return [quoted[0]];
   }
