@@ -6,10 +6,11 @@ import { CONTRACTS_ENTITIES, CONTRACTS_MIGRATIONS } from '@ar/contracts';
 import { baseDataSourceOptions } from '@ar/database';
 import { PLATFORM_MIGRATIONS } from '@ar/http';
 import { INVOICING_ENTITIES, INVOICING_MIGRATIONS } from '@ar/invoicing';
+import { OUTBOX_MIGRATIONS } from '@ar/outbox';
 
 /** Every context's entities and migrations: used by `npm run migrate` and the TypeORM CLI. */
 export const ALL_ENTITIES = [...CONTRACTS_ENTITIES, ...INVOICING_ENTITIES, ...COLLECTIONS_ENTITIES];
-export const ALL_MIGRATIONS = [...PLATFORM_MIGRATIONS, ...CONTRACTS_MIGRATIONS, ...INVOICING_MIGRATIONS, ...COLLECTIONS_MIGRATIONS];
+export const ALL_MIGRATIONS = [...PLATFORM_MIGRATIONS, ...CONTRACTS_MIGRATIONS, ...INVOICING_MIGRATIONS, ...COLLECTIONS_MIGRATIONS, ...OUTBOX_MIGRATIONS];
 
 export function createMigrationDataSource(databaseUrl: string): DataSource {
   return new DataSource({

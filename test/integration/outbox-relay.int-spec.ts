@@ -1,9 +1,9 @@
-import { Queue } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { baseDataSourceOptions } from '@ar/database';
-import { OutboxRelay, OutboxWriter } from '@ar/outbox';
+import { OutboxHandover, OutboxRelay, OutboxWriter } from '@ar/outbox';
 import { OutboxEventsJob, Queues } from '@ar/queues';
 import { Clock } from '@ar/time';
 
@@ -31,16 +31,22 @@ describe('outbox relay', () => {
   };
   const published = async (id: string) =>
     (await dataSource.query(`SELECT published_at FROM contracts.outbox_events WHERE id = $1`, [id]))[0].published_at as Date | null;
+  const offered = async (id: string) =>
+    (await dataSource.query(`SELECT offered_at FROM contracts.outbox_events WHERE id = $1`, [id]))[0].offered_at as Date | null;
+  const carrying = async (id: string) =>
+    (await queue.getJobs(['waiting', 'active', 'delayed', 'failed', 'completed'])).filter((job) => job.data.events.some((e) => e.id === id));
 
-  it('keeps a row unpublished when the enqueue fails, and publishes it exactly once on the next pass', async () => {
+  it('keeps a row unoffered when the enqueue fails, and offers it exactly once on the next pass', async () => {
     const event = await write();
     const failing = { add: () => Promise.reject(new Error('Redis is down')) } as unknown as Queue<OutboxEventsJob>;
     await expect(new OutboxRelay(dataSource, failing, 'contracts').relayOnce()).rejects.toThrow('Redis is down');
-    expect(await published(event.id)).toBeNull();
+    expect(await offered(event.id)).toBeNull();
 
     const relay = new OutboxRelay(dataSource, queue, 'contracts');
     expect(await relay.relayOnce()).toBeGreaterThanOrEqual(1);
-    expect(await published(event.id)).not.toBeNull();
+    expect(await offered(event.id)).not.toBeNull();
+    // Offered is not handed over: only the consumer says that.
+    expect(await published(event.id)).toBeNull();
     const jobs = await queue.getJobs(['waiting']);
     const carrying = jobs.filter((job) => job.data.events.some((e) => e.id === event.id));
     expect(carrying).toHaveLength(1);
@@ -54,28 +60,72 @@ describe('outbox relay', () => {
     });
   });
 
-  it('does not enqueue twice when a crash after the enqueue re-publishes the same rows', async () => {
+  it('does not enqueue twice when a crash after the enqueue offers the same rows again', async () => {
     const event = await write();
     const relay = new OutboxRelay(dataSource, queue, 'contracts');
     await relay.relayOnce();
-    // Simulate the crash: the jobs reached Redis but the published mark was lost with the transaction.
-    await dataSource.query(`UPDATE contracts.outbox_events SET published_at = NULL WHERE id = $1`, [event.id]);
+    // Simulate the crash: the jobs reached Redis but the offered mark was lost with the transaction.
+    await dataSource.query(`UPDATE contracts.outbox_events SET offered_at = NULL WHERE id = $1`, [event.id]);
     const countBefore = await queue.getJobCountByTypes('waiting', 'delayed', 'completed', 'active', 'failed');
     await relay.relayOnce();
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'completed', 'active', 'failed')).toBe(countBefore);
-    expect(await published(event.id)).not.toBeNull();
+    expect(await offered(event.id)).not.toBeNull();
   });
 
-  it('gives a re-published batch that gained an event a job of its own, so the new event is not dropped', async () => {
+  it('offers an event again when Redis lost its job before the consumer handed it over, and never after', async () => {
+    const event = await write();
+    const relay = new OutboxRelay(dataSource, queue, 'contracts');
+    await relay.relayOnce();
+    expect(await carrying(event.id)).toHaveLength(1);
+    // Redis restarts empty: the job is gone, the event was never handed over.
+    await queue.obliterate({ force: true });
+    expect(await carrying(event.id)).toHaveLength(0);
+    // Not before the re-offer delay...
+    await relay.relayOnce();
+    expect(await carrying(event.id)).toHaveLength(0);
+    // ...but once it has passed, the event is queued again.
+    await relay.relayOnce(0);
+    expect(await carrying(event.id)).toHaveLength(1);
+
+    await new OutboxHandover(dataSource).handedOver([{ id: event.id, source: 'contracts' }]);
+    expect(await published(event.id)).not.toBeNull();
+    await queue.obliterate({ force: true });
+    await relay.relayOnce(0);
+    expect(await carrying(event.id)).toHaveLength(0);
+  });
+
+  it('retries a job that failed for good when its events are offered again', async () => {
+    const event = await write();
+    const relay = new OutboxRelay(dataSource, queue, 'contracts');
+    await dataSource.query(`UPDATE contracts.outbox_events SET published_at = now() WHERE published_at IS NULL AND id <> $1`, [event.id]);
+    await relay.relayOnce();
+    const [job] = await carrying(event.id);
+    // A consumer that gives up on the job for good.
+    const worker = new Worker(
+      Queues.Events,
+      async () => {
+        throw new UnrecoverableError('consumer gave up');
+      },
+      { connection: { url: process.env.REDIS_URL }, prefix: `${process.env.QUEUE_PREFIX}_relay:bull` },
+    );
+    for (let i = 0; i < 100 && !(await job.isFailed()); i++) await new Promise((r) => setTimeout(r, 20));
+    await worker.close();
+    expect(await job.isFailed()).toBe(true);
+    await relay.relayOnce(0);
+    expect(await (await queue.getJob(job.id as string))?.isWaiting()).toBe(true);
+  });
+
+  it('gives a re-offered batch that gained an event a job of its own, so the new event is not dropped', async () => {
+    await dataSource.query(`UPDATE contracts.outbox_events SET published_at = now() WHERE published_at IS NULL`);
     const first = await write();
     const relay = new OutboxRelay(dataSource, queue, 'contracts');
     await relay.relayOnce();
-    await dataSource.query(`UPDATE contracts.outbox_events SET published_at = NULL WHERE id = $1`, [first.id]);
+    await dataSource.query(`UPDATE contracts.outbox_events SET offered_at = NULL WHERE id = $1`, [first.id]);
     const second = await write();
     await relay.relayOnce();
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.some((job) => job.data.events.map((e) => e.id).join() === [first.id, second.id].join())).toBe(true);
-    expect(await published(second.id)).not.toBeNull();
+    expect(await offered(second.id)).not.toBeNull();
   });
 
   it('deletes published events older than the cutoff, and never an unpublished one', async () => {
@@ -101,6 +151,6 @@ describe('outbox relay', () => {
     expect(left.map((r) => r.id).sort()).toEqual([oldUnpublished, recentPublished].sort());
     // The stuck event is still relayed.
     await relay.relayOnce();
-    expect(await published(oldUnpublished)).not.toBeNull();
+    expect(await offered(oldUnpublished)).not.toBeNull();
   });
 });

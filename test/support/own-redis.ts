@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import Redis from 'ioredis';
 import { createConnection } from 'node:net';
 import { freePort, stopProcess } from '../../tools/child-process';
 
@@ -9,6 +10,8 @@ export interface OwnRedis {
   kill(): Promise<void>;
   /** Starts an empty server again on the same port. */
   restart(): Promise<void>;
+  /** FLUSHALL: every key gone while the server stays up. */
+  flushAll(): Promise<void>;
 }
 
 async function answers(port: number): Promise<boolean> {
@@ -37,6 +40,14 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     kill: () => stopProcess(child, 'SIGKILL'),
     restart: async () => {
       child = await launch(port);
+    },
+    flushAll: async () => {
+      const client = new Redis(port, '127.0.0.1');
+      try {
+        await client.flushall();
+      } finally {
+        client.disconnect();
+      }
     },
   };
 }

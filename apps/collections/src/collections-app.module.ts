@@ -8,6 +8,7 @@ import { EventsProcessor } from './events/events.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { DunningPoliciesController } from './policies/dunning-policies.controller';
 import { ReferenceRatesController } from './reference-rates/reference-rates.controller';
+import { ScheduleKeeper } from './schedules/schedule-keeper';
 import { SolvencyController } from './solvency/solvency.controller';
 import { SweepsController } from './sweeps/sweeps.controller';
 import { SweepsProcessor } from './sweeps/sweeps.processor';
@@ -29,6 +30,6 @@ import { WorkerSelfCheck } from './worker-self-check';
     WebhooksModule,
   ],
   controllers: [SweepsController, TasksController, DunningPoliciesController, SolvencyController, ReferenceRatesController],
-  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor],
+  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor, ScheduleKeeper],
 })
 export class CollectionsAppModule {}

@@ -26,6 +26,10 @@ export class AppConfig {
   readonly webhookTimeoutMs: number;
   /** `public`: outbound webhooks reach public addresses only (no loopback, private or link-local ones). */
   readonly webhookTargets: 'any' | 'public';
+  /** How long an offered outbox event may wait to be handed over before it is offered again. */
+  readonly outboxReofferMs: number;
+  /** How often the collections worker checks its job schedulers and unfinished sweeps against Redis. */
+  readonly schedulerCheckMs: number;
   /** Invoices (or clients) per sweep statement and checkpoint. */
   readonly sweepBatchSize: number;
 
@@ -52,5 +56,7 @@ export class AppConfig {
     this.webhookTimeoutMs = env.WEBHOOK_TIMEOUT_MS;
     this.webhookTargets = env.WEBHOOK_TARGETS;
     this.sweepBatchSize = env.SWEEP_BATCH_SIZE;
+    this.outboxReofferMs = env.OUTBOX_REOFFER_MS;
+    this.schedulerCheckMs = env.SCHEDULER_CHECK_MS;
   }
 }

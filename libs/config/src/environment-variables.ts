@@ -115,6 +115,20 @@ export class EnvironmentVariables {
   WEBHOOK_TIMEOUT_MS: number = 10_000;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_REOFFER_MS: number = 60_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  SCHEDULER_CHECK_MS: number = 30_000;
+
+  @IsOptional()
   @IsIn(['any', 'public'])
   WEBHOOK_TARGETS: 'any' | 'public' = 'public';
 

@@ -1,5 +1,6 @@
 /** The schemas that own an outbox table: each context writes events only to its own. */
-export type OutboxSchema = 'contracts' | 'invoicing' | 'collections';
+export const OUTBOX_SCHEMAS = ['contracts', 'invoicing', 'collections'] as const;
+export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 
 export interface NewOutboxEvent {
   type: string;

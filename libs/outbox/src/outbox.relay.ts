@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { AppConfig } from '@ar/config';
 import { JOB_OPTIONS, JobNames, OutboxEventsJob, Queues } from '@ar/queues';
 import { OutboxSchema } from './outbox-event';
 
@@ -16,9 +17,12 @@ const ERROR_BACKOFF_MS = 2000;
 export const PUBLISHED_EVENT_RETENTION_DAYS = 7;
 const PRUNE_EVERY_MS = 3_600_000;
 const PRUNE_BATCH_SIZE = 5000;
+/** How long an offered event may wait for its consumer's hand-over before the relay offers it again (OUTBOX_REOFFER_MS). */
+export const REOFFER_AFTER_MS = 60_000;
 
 interface OutboxRow {
   id: string;
+  offered: boolean;
   type: string;
   aggregate_id: string;
   data: Record<string, unknown>;
@@ -27,10 +31,12 @@ interface OutboxRow {
 
 /**
  * Moves committed outbox rows of one context to the events queue, one job per batch. Rows are claimed
- * with SKIP LOCKED (replicas share the work) and marked published in the same transaction after the
- * enqueue; a crash in between re-enqueues them, and the jobId (a digest of exactly these event ids)
- * makes BullMQ drop the duplicate. A batch that differs in any event gets its own job, so no event is
- * ever dropped with another's; consumers are idempotent for the events two such jobs share.
+ * with SKIP LOCKED (replicas share the work) and marked offered in the same transaction after the
+ * enqueue. An event counts as handed over only when its consumer marks it so (OutboxHandover, after
+ * recording what it did); until then the relay offers it again every REOFFER_AFTER_MS, so an event whose
+ * job Redis lost (flushed, restarted empty) is queued again. The jobId (a digest of exactly these event
+ * ids) makes BullMQ drop a duplicate of a job it still holds, a job that failed for good is retried, and
+ * a batch that differs in any event gets its own job; consumers are idempotent for what two jobs share.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,6 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(Queues.Events) private readonly events: Queue<OutboxEventsJob>,
     @Inject(OUTBOX_SCHEMA) private readonly schema: OutboxSchema,
+    @Optional() private readonly config?: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,32 +64,51 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.loop;
   }
 
-  /** Publishes one batch; returns how many rows it moved. */
-  async relayOnce(): Promise<number> {
+  /** Offers one batch: events never offered, and those offered before `reofferAfterMs` and not yet handed over. */
+  async relayOnce(reofferAfterMs = this.config?.outboxReofferMs ?? REOFFER_AFTER_MS): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, type, aggregate_id, data, occurred_at FROM ${this.schema}.outbox_events
-         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
+        `SELECT id, type, aggregate_id, data, occurred_at, offered_at IS NOT NULL AS offered FROM ${this.schema}.outbox_events
+         WHERE published_at IS NULL AND (offered_at IS NULL OR offered_at < now() - make_interval(secs => $2))
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH_SIZE, reofferAfterMs / 1000],
       );
       if (rows.length === 0) return 0;
-      await this.events.add(
-        JobNames.OutboxEvents,
-        {
-          events: rows.map((row) => ({
-            id: row.id,
-            type: row.type,
-            occurredAt: new Date(row.occurred_at).toISOString(),
-            aggregateId: row.aggregate_id,
-            source: this.schema,
-            data: row.data,
-          })),
-        },
-        { ...JOB_OPTIONS.OutboxEvents, jobId: batchJobId(rows.map((row) => row.id)) },
-      );
-      await manager.query(`UPDATE ${this.schema}.outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await this.offer(rows);
+      await manager.query(`UPDATE ${this.schema}.outbox_events SET offered_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
+  }
+
+  private async offer(rows: OutboxRow[]): Promise<void> {
+    const jobId = batchJobId(rows.map((row) => row.id));
+    if (rows.some((row) => row.offered)) {
+      const existing = await this.events.getJob(jobId);
+      if (existing) {
+        if (await existing.isFailed()) {
+          await existing.retry('failed');
+          return;
+        }
+        // Still waiting or running: its consumer will hand the events over.
+        if (!(await existing.isCompleted())) return;
+        // Done but never handed over (its consumer lost its write): run it again.
+        await existing.remove();
+      }
+    }
+    await this.events.add(
+      JobNames.OutboxEvents,
+      {
+        events: rows.map((row) => ({
+          id: row.id,
+          type: row.type,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          aggregateId: row.aggregate_id,
+          source: this.schema,
+          data: row.data,
+        })),
+      },
+      { ...JOB_OPTIONS.OutboxEvents, jobId },
+    );
   }
 
   /**

@@ -14,7 +14,15 @@ import { Queues } from './queue-definitions';
         prefix: `${config.queuePrefix}:bull`,
       }),
     }),
-    BullModule.registerQueue(...Object.values(Queues).map((name) => ({ name }))),
+    // Producers fail fast while Redis is away (the request answers 503 and Postgres keeps what is owed to the
+    // queue), instead of waiting for a reconnection; workers keep the shared connection, which waits.
+    ...Object.values(Queues).map((name) =>
+      BullModule.registerQueueAsync({
+        name,
+        inject: [AppConfig],
+        useFactory: (config: AppConfig) => ({ connection: { url: config.redisUrl, enableOfflineQueue: false } }),
+      }),
+    ),
   ],
   exports: [BullModule],
 })

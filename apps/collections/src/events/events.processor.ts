@@ -4,6 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { CollectionsEvents, RiskClass, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { InvoicesService, WebhookFanoutService } from '@ar/invoicing';
+import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
 /**
@@ -22,6 +23,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly clients: ClientsService,
     private readonly invoices: InvoicesService,
     private readonly tasks: TasksService,
+    private readonly handover: OutboxHandover,
   ) {
     super();
   }
@@ -35,6 +37,8 @@ export class EventsProcessor extends WorkerHost {
       else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
     }
     const deliveries = await this.fanout.fanOut(events);
+    // Only now, with reactions applied and delivery rows written, do the events count as handed over.
+    await this.handover.handedOver(events);
     if (deliveries > 0) this.logger.debug({ events: events.length, deliveries }, 'Events fanned out');
     return { deliveries };
   }

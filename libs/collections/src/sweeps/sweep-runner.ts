@@ -16,9 +16,23 @@ import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.e
  * Each batch commits together with the sweep's checkpoint and stats, so a killed worker's sweep resumes
  * where it stopped and ends in the same state as an uninterrupted run.
  */
+/** Thrown at a batch boundary when the process is shutting down; the sweep resumes from its checkpoint. */
+export class SweepPausedError extends Error {
+  constructor(sweepId: string) {
+    super(`Sweep ${sweepId} paused for shutdown at a batch boundary; it resumes from its checkpoint`);
+    this.name = 'SweepPausedError';
+  }
+}
+
 @Injectable()
 export class SweepRunner {
   private readonly logger = new Logger(SweepRunner.name);
+  private stopping = false;
+
+  /** Lets a running sweep stop at its next batch boundary instead of holding the shutdown until it ends. */
+  requestStop(): void {
+    this.stopping = true;
+  }
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,6 +56,10 @@ export class SweepRunner {
     let checkpoint: SweepCheckpoint = sweep.checkpoint ?? { phase: 'invoices', after: null };
     const save = (manager: EntityManager, next: SweepCheckpoint) =>
       manager.update(Sweep, { id: sweepId }, { checkpoint: next, stats: { ...stats } }).then(() => undefined);
+    // Every batch commits with its checkpoint, so between two batches is a safe place to stop.
+    const stopIfAsked = () => {
+      if (this.stopping) throw new SweepPausedError(sweepId);
+    };
     const policies = await this.policiesLoader.load();
     const rates = await this.rates.table();
     this.logger.log({ sweepId, asOf, resumeFrom: checkpoint }, 'Sweep running');
@@ -63,6 +81,7 @@ export class SweepRunner {
           });
           if (!result.position) break;
           checkpoint = { phase: 'invoices', after: result.position };
+          stopIfAsked();
         }
         checkpoint = { phase: 'tasks', after: null };
         await save(this.dataSource.manager, checkpoint);
@@ -78,6 +97,7 @@ export class SweepRunner {
           });
           if (!result.lastClientId) break;
           checkpoint = { phase: 'tasks', after: result.lastClientId };
+          stopIfAsked();
         }
         checkpoint = { phase: 'promises', after: null };
         await save(this.dataSource.manager, checkpoint);
@@ -95,6 +115,7 @@ export class SweepRunner {
       const candidates = await this.changedClients(asOf, checkpoint.after);
       const batchSize = this.config.sweepBatchSize;
       for (let i = 0; i < candidates.length; i += batchSize) {
+        stopIfAsked();
         const batch = candidates.slice(i, i + batchSize);
         await this.dataSource.transaction(async (manager) => {
           const outcome = await this.assessor.assess(batch, asOf, policies, manager);
@@ -109,7 +130,12 @@ export class SweepRunner {
       await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'completed', finishedAt: this.clock.now(), checkpoint: null, stats });
       this.logger.log({ sweepId, asOf, stats, phaseMs }, 'Sweep completed');
     } catch (error) {
-      await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'failed', error: String((error as Error).message).slice(0, 1000) });
+      if (error instanceof SweepPausedError) {
+        this.logger.log({ sweepId, asOf, checkpoint }, 'Sweep paused for shutdown');
+        await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'queued' });
+      } else {
+        await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'failed', error: String((error as Error).message).slice(0, 1000) });
+      }
       throw error;
     }
     return this.dataSource.manager.findOneBy(Sweep, { id: sweepId });

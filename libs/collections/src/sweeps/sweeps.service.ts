@@ -41,6 +41,17 @@ export class SweepsService {
     return sweep;
   }
 
+  /**
+   * Queues again every sweep Postgres says is unfinished (queued, running or failed) whose job Redis no
+   * longer holds or gave up on; a job still waiting or running is left alone. Run periodically, so sweeps
+   * survive a Redis that lost everything. Returns how many sweeps it looked at.
+   */
+  async resumeUnfinished(): Promise<number> {
+    const unfinished: { id: string }[] = await this.dataSource.query(`SELECT id FROM collections.sweeps WHERE status IN ('queued', 'running', 'failed') ORDER BY as_of`);
+    for (const { id } of unfinished) await this.enqueue(id);
+    return unfinished.length;
+  }
+
   /** A fixed jobId: however many replicas or callers ask, BullMQ holds one job per sweep. */
   private async enqueue(sweepId: string): Promise<void> {
     const existing = await this.queue.getJob(sweepId);
