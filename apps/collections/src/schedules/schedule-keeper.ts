@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Queue } from 'bullmq';
 import { SweepsService } from '@ar/collections';
 import { AppConfig } from '@ar/config';
+import { WebhookDeliveryService } from '@ar/invoicing';
 import { JobNames, Queues } from '@ar/queues';
 
 export const DAILY_SWEEP_SCHEDULER = 'daily-sweep';
@@ -11,7 +12,7 @@ export const PURGE_SCHEDULER = 'purge-expired-records';
 
 /**
  * Keeps the job schedulers (daily sweep, stalled-delivery requeue, purge) in Redis, and unfinished sweeps
- * queued, for as long as the process runs: at start, on every Redis (re)connection and every
+ * and due webhook deliveries queued, for as long as the process runs: at start, on every Redis (re)connection and every
  * SCHEDULER_CHECK_MS. Redis may lose everything at any moment (a restart without persistence, a flush);
  * Postgres holds the truth and this rebuilds what Redis lost without a restart. Every step is idempotent
  * (fixed scheduler and job ids), so every replica may run it.
@@ -26,6 +27,7 @@ export class ScheduleKeeper implements OnApplicationBootstrap, OnApplicationShut
     @InjectQueue(Queues.Sweeps) private readonly sweepsQueue: Queue,
     @InjectQueue(Queues.Maintenance) private readonly maintenanceQueue: Queue,
     private readonly sweeps: SweepsService,
+    private readonly deliveries: WebhookDeliveryService,
     private readonly config: AppConfig,
   ) {}
 
@@ -63,6 +65,9 @@ export class ScheduleKeeper implements OnApplicationBootstrap, OnApplicationShut
       this.maintenanceQueue.upsertJobScheduler(PURGE_SCHEDULER, { every: 3_600_000 }, { name: JobNames.PurgeExpiredRecords }),
     );
     await this.sweeps.resumeUnfinished();
+    // Missing schedulers mean Redis lost its data: the delivery jobs it held are gone too. Queue every
+    // delivery that is due again now rather than when the stalled-delivery job next finds it.
+    if (registered.length > 0) await this.deliveries.requeueStalled(0);
     return registered;
   }
 

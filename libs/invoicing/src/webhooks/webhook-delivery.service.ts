@@ -91,17 +91,26 @@ export class WebhookDeliveryService {
     return 'exhausted';
   }
 
-  /** Re-enqueues pending deliveries whose next attempt is overdue (e.g. a worker died between steps). */
+  /**
+   * Re-enqueues pending deliveries whose next attempt is overdue (a worker died between steps, or Redis lost
+   * their jobs), a thousand per statement; a job still in Redis under the same id is not added twice.
+   */
   async requeueStalled(olderThanMs = 60_000): Promise<number> {
-    const rows: { id: string; attempts: number }[] = await this.dataSource.query(
-      `SELECT id, attempts FROM invoicing.webhook_deliveries
-       WHERE status = 'pending' AND next_attempt_at < now() - make_interval(secs => $1) LIMIT 1000`,
-      [olderThanMs / 1000],
-    );
-    await this.queue.addBulk(
-      rows.map((r) => ({ name: JobNames.DeliverWebhook, data: { deliveryId: r.id }, opts: { ...JOB_OPTIONS.DeliverWebhook, jobId: `${r.id}-${r.attempts}` } })),
-    );
-    return rows.length;
+    let requeued = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { id: string; attempts: number }[] = await this.dataSource.query(
+        `SELECT id, attempts FROM invoicing.webhook_deliveries
+         WHERE status = 'pending' AND next_attempt_at < now() - make_interval(secs => $1) AND id > $2::uuid ORDER BY id LIMIT 1000`,
+        [olderThanMs / 1000, after],
+      );
+      await this.queue.addBulk(
+        rows.map((r) => ({ name: JobNames.DeliverWebhook, data: { deliveryId: r.id }, opts: { ...JOB_OPTIONS.DeliverWebhook, jobId: `${r.id}-${r.attempts}` } })),
+      );
+      requeued += rows.length;
+      if (rows.length < 1000) return requeued;
+      after = rows[rows.length - 1].id;
+    }
   }
 
   private async post(endpoint: WebhookEndpoint, delivery: WebhookDelivery, at: Date): Promise<HttpResult> {

@@ -1,0 +1,21 @@
+export * from './fault-lab';
+export * from './invariants';
+export * from './own-postgres';
+export * from './payment-sender';
+export * from './portfolio';
+
+/** Today in the business time zone, as the services compute it (payments may not be dated later). */
+export function businessToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once the condition holds, checking every 50 ms. */
+export async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await pause(50);
+  }
+}
