@@ -3,6 +3,7 @@ import { PlatformModule } from '@ar/http';
 import { OutboxRelayModule } from '@ar/outbox';
 import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
 import { ClientBalanceController } from './clients/client-balance.controller';
+import { CreditNoteRequestsController } from './credit-notes/credit-note-requests.controller';
 import { CreditNotesController } from './credit-notes/credit-notes.controller';
 import { InboundWebhooksController } from './inbound-webhooks/inbound-webhooks.controller';
 import { IntegrationsController } from './integrations/integrations.controller';
@@ -16,6 +17,7 @@ import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoint
   controllers: [
     InvoicesController,
     CreditNotesController,
+    CreditNoteRequestsController,
     PaymentsController,
     ClientBalanceController,
     IntegrationsController,

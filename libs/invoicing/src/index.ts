@@ -1,3 +1,5 @@
+export * from './credit-notes/credit-note-request.entity';
+export * from './credit-notes/credit-note-requests.service';
 export * from './credit-notes/credit-note.entity';
 export * from './credit-notes/credit-notes.service';
 export * from './integrations/inbound-event';

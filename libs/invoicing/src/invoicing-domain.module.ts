@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@ar/outbox';
+import { CreditNoteRequestsService } from './credit-notes/credit-note-requests.service';
 import { CreditNotesService } from './credit-notes/credit-notes.service';
 import { CollectionsDirectory } from './directory/collections-directory';
 import { ContractsDirectory } from './directory/contracts-directory';
@@ -22,6 +23,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     InvoiceRepository,
     InvoicesService,
     CreditNotesService,
+    CreditNoteRequestsService,
     PaymentRepository,
     PaymentsService,
     ClientBalanceService,
@@ -32,6 +34,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
   exports: [
     InvoicesService,
     CreditNotesService,
+    CreditNoteRequestsService,
     PaymentsService,
     ClientBalanceService,
     IntegrationsService,

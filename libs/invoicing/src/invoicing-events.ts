@@ -7,6 +7,9 @@ export const InvoicingEvents = {
   InvoiceDisputed: 'invoice.disputed',
   InvoiceDisputeResolved: 'invoice.dispute_resolved',
   CreditNoteIssued: 'credit_note.issued',
+  CreditNoteRequested: 'credit_note.requested',
+  CreditNoteRequestApproved: 'credit_note.request_approved',
+  CreditNoteRequestRejected: 'credit_note.request_rejected',
   PaymentReceived: 'payment.received',
   PaymentReversed: 'payment.reversed',
 } as const;

@@ -1,3 +1,4 @@
+import { CreditNoteRequest } from './credit-notes/credit-note-request.entity';
 import { CreditNote } from './credit-notes/credit-note.entity';
 import { InboundMessage } from './integrations/inbound-message.entity';
 import { Integration } from './integrations/integration.entity';
@@ -7,6 +8,7 @@ import { CreateInvoicingSchema1764216200000 } from './migrations/1764216200000-C
 import { IndexPaidInvoicesBySettlement1764300000000 } from './migrations/1764300000000-IndexPaidInvoicesBySettlement';
 import { CreateExpectRowCount1764400000000 } from './migrations/1764400000000-CreateExpectRowCount';
 import { ScopeInvoiceExternalIds1764500000000 } from './migrations/1764500000000-ScopeInvoiceExternalIds';
+import { CreateCreditNoteRequests1764700000000 } from './migrations/1764700000000-CreateCreditNoteRequests';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { Payment } from './payments/payment.entity';
 import { WebhookDeliveryAttempt } from './webhooks/webhook-delivery-attempt.entity';
@@ -17,6 +19,7 @@ export const INVOICING_ENTITIES = [
   Invoice,
   InvoiceLine,
   CreditNote,
+  CreditNoteRequest,
   Payment,
   PaymentAllocation,
   Integration,
@@ -25,4 +28,10 @@ export const INVOICING_ENTITIES = [
   WebhookDelivery,
   WebhookDeliveryAttempt,
 ];
-export const INVOICING_MIGRATIONS = [CreateInvoicingSchema1764216200000, IndexPaidInvoicesBySettlement1764300000000, CreateExpectRowCount1764400000000, ScopeInvoiceExternalIds1764500000000];
+export const INVOICING_MIGRATIONS = [
+  CreateInvoicingSchema1764216200000,
+  IndexPaidInvoicesBySettlement1764300000000,
+  CreateExpectRowCount1764400000000,
+  ScopeInvoiceExternalIds1764500000000,
+  CreateCreditNoteRequests1764700000000,
+];

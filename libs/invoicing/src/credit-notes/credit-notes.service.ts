@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
@@ -31,48 +31,53 @@ export class CreditNotesService {
 
   /** A credit note lowers what the client owes on one invoice, never below zero. */
   async create(principal: Principal, command: CreateCreditNoteCommand): Promise<CreditNote> {
+    return this.dataSource.transaction((manager) => this.createIn(manager, principal, command));
+  }
+
+  /** `create` inside the caller's transaction (an approved credit-note request issues its note with its decision). */
+  async createIn(manager: EntityManager, principal: Principal, command: CreateCreditNoteCommand): Promise<CreditNote> {
     const scope = await this.visibility.scopeFor(principal);
     const today = this.calendar.today();
-    return this.dataSource.transaction(async (manager) => {
-      const invoice = await this.invoices.findByIdForUpdate(command.invoiceId, manager);
-      if (!invoice || !(await this.invoiceAccess.canSee(scope, invoice.clientId, manager))) {
-        throw DomainError.notFound('Invoice', command.invoiceId);
-      }
-      if (!mayAdjustReceivables(principal.role)) throw DomainError.forbidden('Credit notes are issued by finance or an admin');
-      if (invoice.status === 'void' || invoice.status === 'written_off') {
-        throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be credited`);
-      }
-      const balance = invoiceBalance(invoice);
-      if (command.amount > balance) {
-        throw DomainError.businessRule(`The credit of ${command.amount} exceeds the open balance of ${balance} ${invoice.currency}`);
-      }
-      const note = Object.assign(new CreditNote(), {
-        id: uuidv7(),
-        invoiceId: invoice.id,
-        clientId: invoice.clientId,
-        amount: command.amount,
-        currency: invoice.currency,
-        reason: command.reason,
-        issuedOn: today,
-      });
-      await manager.insert(CreditNote, note);
-      await this.invoices.applySettlements([{ invoiceId: invoice.id, paid: 0, discounted: 0, credited: command.amount }], today, manager);
-      const events: NewOutboxEvent[] = [
-        {
-          type: InvoicingEvents.CreditNoteIssued,
-          aggregateId: note.id,
-          data: { creditNoteId: note.id, invoiceId: invoice.id, clientId: invoice.clientId, amount: note.amount, currency: note.currency, reason: note.reason },
-        },
-      ];
-      if (command.amount === balance) {
-        events.push({
-          type: InvoicingEvents.InvoicePaid,
-          aggregateId: invoice.id,
-          data: { invoiceId: invoice.id, clientId: invoice.clientId, number: invoice.number, total: invoice.total, currency: invoice.currency, balance: 0 },
-        });
-      }
-      await this.outbox.append(manager, 'invoicing', events);
-      return (await manager.findOneBy(CreditNote, { id: note.id })) as CreditNote;
+    const invoice = await this.invoices.findByIdForUpdate(command.invoiceId, manager);
+    if (!invoice || !(await this.invoiceAccess.canSee(scope, invoice.clientId, manager))) {
+      throw DomainError.notFound('Invoice', command.invoiceId);
+    }
+    if (!mayAdjustReceivables(principal.role)) {
+      throw DomainError.forbidden('Credit notes are issued by finance or an admin; ask for one with POST /v1/credit-note-requests');
+    }
+    if (invoice.status === 'void' || invoice.status === 'written_off') {
+      throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be credited`);
+    }
+    const balance = invoiceBalance(invoice);
+    if (command.amount > balance) {
+      throw DomainError.businessRule(`The credit of ${command.amount} exceeds the open balance of ${balance} ${invoice.currency}`);
+    }
+    const note = Object.assign(new CreditNote(), {
+      id: uuidv7(),
+      invoiceId: invoice.id,
+      clientId: invoice.clientId,
+      amount: command.amount,
+      currency: invoice.currency,
+      reason: command.reason,
+      issuedOn: today,
     });
+    await manager.insert(CreditNote, note);
+    await this.invoices.applySettlements([{ invoiceId: invoice.id, paid: 0, discounted: 0, credited: command.amount }], today, manager);
+    const events: NewOutboxEvent[] = [
+      {
+        type: InvoicingEvents.CreditNoteIssued,
+        aggregateId: note.id,
+        data: { creditNoteId: note.id, invoiceId: invoice.id, clientId: invoice.clientId, amount: note.amount, currency: note.currency, reason: note.reason },
+      },
+    ];
+    if (command.amount === balance) {
+      events.push({
+        type: InvoicingEvents.InvoicePaid,
+        aggregateId: invoice.id,
+        data: { invoiceId: invoice.id, clientId: invoice.clientId, number: invoice.number, total: invoice.total, currency: invoice.currency, balance: 0 },
+      });
+    }
+    await this.outbox.append(manager, 'invoicing', events);
+    return (await manager.findOneBy(CreditNote, { id: note.id })) as CreditNote;
   }
 }
