@@ -7,11 +7,9 @@ import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { OutboxWriter } from '@ar/outbox';
 import { InvoicingEvents } from '../invoicing-events';
-import { invoiceBalance } from '../invoices/invoice.entity';
-import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
 import { CreditNoteRequest, CreditNoteRequestStatus } from './credit-note-request.entity';
-import { CreateCreditNoteCommand, CreditNotesService } from './credit-notes.service';
+import { assertCreditable, CreateCreditNoteCommand, CreditNotesService } from './credit-notes.service';
 
 export interface CreditNoteRequestFilters {
   status?: CreditNoteRequestStatus;
@@ -27,7 +25,6 @@ export interface CreditNoteRequestFilters {
 export class CreditNoteRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly invoices: InvoiceRepository,
     private readonly invoiceAccess: InvoicesService,
     private readonly creditNotes: CreditNotesService,
     private readonly visibility: VisibilityService,
@@ -37,13 +34,8 @@ export class CreditNoteRequestsService {
   async request(principal: Principal, command: CreateCreditNoteCommand): Promise<CreditNoteRequest> {
     const scope = await this.visibility.scopeFor(principal);
     return this.dataSource.transaction(async (manager) => {
-      const invoice = await this.invoices.findByIdForUpdate(command.invoiceId, manager);
-      if (!invoice || !(await this.invoiceAccess.canSee(scope, invoice.clientId, manager))) throw DomainError.notFound('Invoice', command.invoiceId);
-      if (invoice.status === 'void' || invoice.status === 'written_off') {
-        throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be credited`);
-      }
-      const balance = invoiceBalance(invoice);
-      if (command.amount > balance) throw DomainError.businessRule(`The credit of ${command.amount} exceeds the open balance of ${balance} ${invoice.currency}`);
+      const invoice = await this.creditNotes.lockVisibleInvoice(manager, scope, command.invoiceId);
+      assertCreditable(invoice, command.amount);
       const request = Object.assign(new CreditNoteRequest(), {
         id: uuidv7(),
         invoiceId: invoice.id,

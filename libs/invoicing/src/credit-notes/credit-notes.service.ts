@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
+import { mayAdjustReceivables, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { InvoicingEvents } from '../invoicing-events';
-import { invoiceBalance } from '../invoices/invoice.entity';
+import { Invoice, invoiceBalance } from '../invoices/invoice.entity';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicesService } from '../invoices/invoices.service';
 import { CreditNote } from './credit-note.entity';
@@ -38,20 +38,11 @@ export class CreditNotesService {
   async createIn(manager: EntityManager, principal: Principal, command: CreateCreditNoteCommand): Promise<CreditNote> {
     const scope = await this.visibility.scopeFor(principal);
     const today = this.calendar.today();
-    const invoice = await this.invoices.findByIdForUpdate(command.invoiceId, manager);
-    if (!invoice || !(await this.invoiceAccess.canSee(scope, invoice.clientId, manager))) {
-      throw DomainError.notFound('Invoice', command.invoiceId);
-    }
+    const invoice = await this.lockVisibleInvoice(manager, scope, command.invoiceId);
     if (!mayAdjustReceivables(principal.role)) {
       throw DomainError.forbidden('Credit notes are issued by finance or an admin; ask for one with POST /v1/credit-note-requests');
     }
-    if (invoice.status === 'void' || invoice.status === 'written_off') {
-      throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be credited`);
-    }
-    const balance = invoiceBalance(invoice);
-    if (command.amount > balance) {
-      throw DomainError.businessRule(`The credit of ${command.amount} exceeds the open balance of ${balance} ${invoice.currency}`);
-    }
+    const balance = assertCreditable(invoice, command.amount);
     const note = Object.assign(new CreditNote(), {
       id: uuidv7(),
       invoiceId: invoice.id,
@@ -80,4 +71,21 @@ export class CreditNotesService {
     await this.outbox.append(manager, 'invoicing', events);
     return (await manager.findOneBy(CreditNote, { id: note.id })) as CreditNote;
   }
+
+  /** The invoice, locked for the credit; 404 when it does not exist or the scope may not see it. */
+  async lockVisibleInvoice(manager: EntityManager, scope: VisibilityScope, invoiceId: string): Promise<Invoice> {
+    const invoice = await this.invoices.findByIdForUpdate(invoiceId, manager);
+    if (!invoice || !(await this.invoiceAccess.canSee(scope, invoice.clientId, manager))) throw DomainError.notFound('Invoice', invoiceId);
+    return invoice;
+  }
+}
+
+/** A credit goes to an invoice that can still be credited and never takes it below zero; returns the open balance. */
+export function assertCreditable(invoice: Invoice, amount: number): number {
+  if (invoice.status === 'void' || invoice.status === 'written_off') {
+    throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be credited`);
+  }
+  const balance = invoiceBalance(invoice);
+  if (amount > balance) throw DomainError.businessRule(`The credit of ${amount} exceeds the open balance of ${balance} ${invoice.currency}`);
+  return balance;
 }
