@@ -44,6 +44,10 @@ describe('hardening: a dependency outage answers 503 where it matters and nothin
     expect(String(metrics.body)).toMatch(/rate_limit_local_fallbacks_total\{[^}]*\} [1-9]/);
   });
 
+  it('cuts off a client that takes longer than HTTP_REQUEST_TIMEOUT_MS to send its request (none was set)', () => {
+    expect((service.app.getHttpServer() as { requestTimeout: number }).requestTimeout).toBe(30_000);
+  });
+
   it('marks every answer nosniff and no-store', async () => {
     for (const res of [await service.api.get('/health/live'), await service.api.as(tokenFor('admin')).get('/v1/clients?limit=1'), await service.api.get('/v1/nothing-here')]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
