@@ -3,6 +3,7 @@ import { PlatformModule } from '@ar/http';
 import { OutboxRelayModule } from '@ar/outbox';
 import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
 import { ClientBalanceController } from './clients/client-balance.controller';
+import { ClaimsController } from './claims/claims.controller';
 import { CreditNoteRequestsController } from './credit-notes/credit-note-requests.controller';
 import { CreditNotesController } from './credit-notes/credit-notes.controller';
 import { InboundWebhooksController } from './inbound-webhooks/inbound-webhooks.controller';
@@ -18,6 +19,7 @@ import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoint
     InvoicesController,
     CreditNotesController,
     CreditNoteRequestsController,
+    ClaimsController,
     PaymentsController,
     ClientBalanceController,
     IntegrationsController,

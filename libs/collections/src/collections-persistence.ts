@@ -1,6 +1,7 @@
 import { InvoiceDunning } from './dunning/invoice-dunning.entity';
 import { ReferenceRate } from './interest/reference-rate.entity';
 import { CreateCollectionsSchema1764216300000 } from './migrations/1764216300000-CreateCollectionsSchema';
+import { PublishReferenceRatesAndSplitFees1764800000000 } from './migrations/1764800000000-PublishReferenceRatesAndSplitFees';
 import { DunningPolicyLevel } from './policies/dunning-policy-level.entity';
 import { DunningPolicy } from './policies/dunning-policy.entity';
 import { PromiseToPay } from './promises/promise-to-pay.entity';
@@ -9,4 +10,4 @@ import { Sweep } from './sweeps/sweep.entity';
 import { Task } from './tasks/task.entity';
 
 export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment];
-export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000];
+export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000];

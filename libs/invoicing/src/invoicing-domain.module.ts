@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@ar/outbox';
+import { InvoiceClaimsService } from './claims/invoice-claims.service';
+import { InvoiceLedgerRepository } from './claims/invoice-ledger.repository';
 import { CreditNoteRequestsService } from './credit-notes/credit-note-requests.service';
 import { CreditNotesService } from './credit-notes/credit-notes.service';
 import { CollectionsDirectory } from './directory/collections-directory';
@@ -24,6 +26,8 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     InvoicesService,
     CreditNotesService,
     CreditNoteRequestsService,
+    InvoiceLedgerRepository,
+    InvoiceClaimsService,
     PaymentRepository,
     PaymentsService,
     ClientBalanceService,
@@ -33,6 +37,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
   ],
   exports: [
     InvoicesService,
+    InvoiceClaimsService,
     CreditNotesService,
     CreditNoteRequestsService,
     PaymentsService,

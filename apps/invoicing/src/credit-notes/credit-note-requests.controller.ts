@@ -43,12 +43,12 @@ function toCreditNoteRequestResponse(r: CreditNoteRequest): CreditNoteRequestRes
 /** A manager asks for a credit note; finance (or an admin) approves it, which issues the note, or rejects it. */
 @ApiTags('credit notes')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('credit-note-requests')
 export class CreditNoteRequestsController {
   constructor(private readonly requests: CreditNoteRequestsService) {}
 
   @Post()
-  @Idempotent()
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateCreditNoteDto): Promise<CreditNoteRequestResponse> {
     return toCreditNoteRequestResponse(await this.requests.request(principal, body));
   }

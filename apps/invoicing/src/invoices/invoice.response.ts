@@ -33,13 +33,13 @@ export class InvoiceResponse {
   @ApiProperty() overdue: boolean;
   @ApiProperty() daysOverdue: number;
   @ApiProperty() dunningLevel: number;
-  @ApiProperty({ description: 'late interest accrued (collections), minor units; never part of the balance' }) lateInterest: number;
-  @ApiProperty({ description: 'flat late fee and dunning fees (collections), minor units; never part of the balance' }) lateFees: number;
+  @ApiProperty({ description: 'late interest accrued as of today (or asOf), computed from the ledger, whether the invoice is open or was paid late; minor units, never part of the balance' }) lateInterest: number;
+  @ApiProperty({ description: 'the statutory flat fee (once late) and the dunning fees, as of today (or asOf); minor units, never part of the balance' }) lateFees: number;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty() createdAt: string;
 }
 
-export function toInvoiceResponse({ invoice, dunning }: InvoiceView, asOf: string): InvoiceResponse {
+export function toInvoiceResponse({ invoice, dunning, accrued }: InvoiceView, asOf: string): InvoiceResponse {
   const { overdue, daysOverdue } = overdueState(invoice, asOf);
   return {
     id: invoice.id,
@@ -71,8 +71,8 @@ export function toInvoiceResponse({ invoice, dunning }: InvoiceView, asOf: strin
     overdue,
     daysOverdue,
     dunningLevel: dunning.level,
-    lateInterest: dunning.interestAmount,
-    lateFees: dunning.feeAmount,
+    lateInterest: accrued.interest,
+    lateFees: accrued.flatFee + dunning.feeAmount,
     externalId: invoice.externalId,
     createdAt: invoice.createdAt.toISOString(),
   };

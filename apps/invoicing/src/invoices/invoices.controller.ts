@@ -33,7 +33,8 @@ export class InvoicesController {
 
   @Get(':id')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: AsOfQuery): Promise<InvoiceResponse> {
-    return toInvoiceResponse(await this.invoices.get(principal, id), query.asOf ?? this.calendar.today());
+    const asOf = query.asOf ?? this.calendar.today();
+    return toInvoiceResponse(await this.invoices.get(principal, id, asOf), asOf);
   }
 
   @Post(':id/void')

@@ -5,7 +5,7 @@ import { AppConfig } from '@ar/config';
 import { OutboxWriter } from '@ar/outbox';
 import { CalendarDate, daysBetween } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
-import { flatLateFee, lateInterest, LateInterestRule } from '../interest/late-interest';
+import { lateInterest, LateInterestRule } from '../interest/late-interest';
 import { RateTable } from '../interest/reference-rates.service';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { feesBetween, nextLevel, targetLevel } from './dunning-level';
@@ -82,8 +82,8 @@ export class OverdueInvoicesPhase {
         const level = nextLevel(current, targetLevel(levels, days), row.disputed || row.held);
         const isNew = row.level === null;
         const balance = Number(row.balance);
-        const fee =
-          Number(row.fee_amount ?? 0) + feesBetween(levels, current, level) + (isNew ? flatLateFee(row.late_interest_rule, row.currency) : 0);
+        // Dunning fees only: the statutory flat fee belongs to the claim, computed from the ledger (@ar/claims).
+        const fee = Number(row.fee_amount ?? 0) + feesBetween(levels, current, level);
         const interest = lateInterest({
           balance,
           dueDate: row.due_date,

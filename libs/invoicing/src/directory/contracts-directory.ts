@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { canSeeManager, VisibilityScope } from '@ar/auth';
+import type { InterestRule } from '@ar/claims';
 
 export interface ClientSnapshot {
   id: string;
@@ -20,6 +21,8 @@ export interface ContractTerms {
   status: 'draft' | 'active' | 'suspended' | 'terminated';
   cashDiscountPercent: number | null;
   cashDiscountDays: number | null;
+  lateInterestRule: InterestRule;
+  lateInterestRatePercent: number | null;
 }
 
 /**
@@ -57,7 +60,8 @@ export class ContractsDirectory {
   async contractTerms(ids: string[], manager?: EntityManager): Promise<Map<string, ContractTerms>> {
     if (ids.length === 0) return new Map();
     const rows = await (manager ?? this.dataSource.manager).query(
-      `SELECT id, client_id, currency, payment_term_days, status, cash_discount_percent, cash_discount_days
+      `SELECT id, client_id, currency, payment_term_days, status, cash_discount_percent, cash_discount_days,
+              late_interest_rule, late_interest_rate_percent
        FROM contracts.contract_terms_v1 WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -72,6 +76,8 @@ export class ContractsDirectory {
           status: r.status,
           cashDiscountPercent: r.cash_discount_percent === null ? null : Number(r.cash_discount_percent),
           cashDiscountDays: r.cash_discount_days,
+          lateInterestRule: r.late_interest_rule,
+          lateInterestRatePercent: r.late_interest_rate_percent === null ? null : Number(r.late_interest_rate_percent),
         },
       ]),
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
 import { queryPrepared } from '@ar/database';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
@@ -129,6 +129,11 @@ export class InvoiceRepository {
   }
 
   /** Next generated number of the year, e.g. 2026-000123; the row lock serialises concurrent issuers. */
+  /** A client's invoices due before a date and not void: those that may have been late by then. */
+  dueBefore(clientId: string, date: string): Promise<Invoice[]> {
+    return this.dataSource.manager.find(Invoice, { where: { clientId, dueDate: LessThan(date), status: Not('void') }, order: { dueDate: 'ASC', id: 'ASC' } });
+  }
+
   async nextNumber(year: number, manager: EntityManager): Promise<string> {
     const rows: { last_value: number }[] = await manager.query(
       `INSERT INTO invoicing.invoice_number_sequences (year, last_value) VALUES ($1, 1)

@@ -8,7 +8,8 @@ import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { AmountLimitExceededError, InvoiceTotals, invoiceTotals, LineInput } from '@ar/money';
 import { OutboxWriter } from '@ar/outbox';
-import { addDays, BusinessCalendar } from '@ar/time';
+import { addDays, BusinessCalendar, CalendarDate } from '@ar/time';
+import { AccruedClaim, InvoiceClaimsService, NOTHING_ACCRUED } from '../claims/invoice-claims.service';
 import { CollectionsDirectory, DunningState, NO_DUNNING } from '../directory/collections-directory';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { InvoicingEvents } from '../invoicing-events';
@@ -25,10 +26,11 @@ export interface CreateInvoiceCommand {
   lines: (LineInput & { description: string })[];
 }
 
-/** An invoice with the dunning state the collections context keeps for it. */
+/** An invoice with the dunning state the collections context keeps for it and what it accrued as of a date. */
 export interface InvoiceView {
   invoice: Invoice;
   dunning: DunningState;
+  accrued: AccruedClaim;
 }
 
 export interface ListInvoicesQuery {
@@ -50,6 +52,7 @@ export class InvoicesService {
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
+    private readonly claims: InvoiceClaimsService,
   ) {}
 
   async create(principal: Principal, command: CreateInvoiceCommand): Promise<InvoiceView> {
@@ -130,12 +133,18 @@ export class InvoicesService {
     return this.withDunning((await this.invoices.findById(id)) as Invoice);
   }
 
-  async get(principal: Principal, id: string): Promise<InvoiceView> {
+  async get(principal: Principal, id: string, asOf: CalendarDate = this.calendar.today()): Promise<InvoiceView> {
+    const invoice = await this.visibleInvoice(principal, id);
+    return this.withDunning(invoice, asOf);
+  }
+
+  /** The invoice, or 404 when it does not exist or the caller may not see its client. */
+  async visibleInvoice(principal: Principal, id: string): Promise<Invoice> {
     const invoice = await this.invoices.findById(id);
     if (!invoice || !(await this.canSee(await this.visibility.scopeFor(principal), invoice.clientId))) {
       throw DomainError.notFound('Invoice', id);
     }
-    return this.withDunning(invoice);
+    return invoice;
   }
 
   async list(principal: Principal, query: ListInvoicesQuery): Promise<Page<InvoiceView>> {
@@ -151,13 +160,19 @@ export class InvoicesService {
       decodeIdCursor(query.cursor),
       query.limit + 1,
     );
-    const states = await this.collections.dunningStates(rows.map((i) => i.id));
-    return toPage(rows, query.limit, (i) => [i.id], (invoice) => ({ invoice, dunning: states.get(invoice.id) ?? NO_DUNNING }));
+    const asOf = query.asOf ?? this.calendar.today();
+    const pageRows = rows.slice(0, query.limit);
+    const [states, accrued] = await Promise.all([this.collections.dunningStates(pageRows.map((i) => i.id)), this.claims.accrue(pageRows, asOf)]);
+    return toPage(rows, query.limit, (i) => [i.id], (invoice) => ({
+      invoice,
+      dunning: states.get(invoice.id) ?? NO_DUNNING,
+      accrued: accrued.get(invoice.id) ?? NOTHING_ACCRUED,
+    }));
   }
 
-  private async withDunning(invoice: Invoice): Promise<InvoiceView> {
-    const states = await this.collections.dunningStates([invoice.id]);
-    return { invoice, dunning: states.get(invoice.id) ?? NO_DUNNING };
+  private async withDunning(invoice: Invoice, asOf: CalendarDate = this.calendar.today()): Promise<InvoiceView> {
+    const [states, accrued] = await Promise.all([this.collections.dunningStates([invoice.id]), this.claims.accrue([invoice], asOf)]);
+    return { invoice, dunning: states.get(invoice.id) ?? NO_DUNNING, accrued: accrued.get(invoice.id) ?? NOTHING_ACCRUED };
   }
 
   void(principal: Principal, id: string): Promise<InvoiceView> {

@@ -1,0 +1,56 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Principal } from '@ar/auth';
+import { UuidParam } from '@ar/http';
+import { claimPeriodsToCsv, ClientClaim, InvoiceClaim, InvoiceClaimsService } from '@ar/invoicing';
+import { BusinessCalendar } from '@ar/time';
+import { AsOfQuery } from '../invoices/dto/list-invoices.query';
+
+/**
+ * Claim statements: principal, late interest period by period, fees and what was applied, recomputed from the
+ * ledger for any date. `Accept: text/csv` gives the interest periods as CSV.
+ */
+@ApiTags('claims')
+@ApiBearerAuth()
+@Controller()
+export class ClaimsController {
+  constructor(
+    private readonly claims: InvoiceClaimsService,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  @Get('invoices/:id/claim')
+  @ApiProduces('application/json', 'text/csv')
+  async invoiceClaim(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: AsOfQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<InvoiceClaim | string> {
+    const asOf = query.asOf ?? this.calendar.today();
+    const claim = await this.claims.invoiceClaim(principal, id, asOf);
+    return this.respond(claim, [claim], `claim-${claim.number}-${asOf}.csv`, accept, response);
+  }
+
+  @Get('clients/:id/claim')
+  @ApiProduces('application/json', 'text/csv')
+  async clientClaim(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: AsOfQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<ClientClaim | string> {
+    const asOf = query.asOf ?? this.calendar.today();
+    const claim = await this.claims.clientClaim(principal, id, asOf);
+    return this.respond(claim, claim.invoices, `claim-client-${id}-${asOf}.csv`, accept, response);
+  }
+
+  private respond<T>(json: T, claims: InvoiceClaim[], filename: string, accept: string | undefined, response: FastifyReply): T | string {
+    if (!accept?.includes('text/csv')) return json;
+    response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`);
+    return claimPeriodsToCsv(claims);
+  }
+}

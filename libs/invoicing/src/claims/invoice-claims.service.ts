@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { Principal, VisibilityService } from '@ar/auth';
+import { DomainError } from '@ar/errors';
+import { flatLateFee, InterestPeriod, interestPeriods, InterestRule, RateTable, totalInterest } from '@ar/claims';
+import { CalendarDate } from '@ar/time';
+import { ContractsDirectory } from '../directory/contracts-directory';
+import { CollectionsDirectory, DunningState, NO_DUNNING } from '../directory/collections-directory';
+import { Invoice } from '../invoices/invoice.entity';
+import { InvoiceRepository } from '../invoices/invoice.repository';
+import { InvoiceLedgerEntry, InvoiceLedgerRepository } from './invoice-ledger.repository';
+
+/** What an invoice has accrued as of a date, computed from its ledger by the one rule in @ar/claims. */
+export interface AccruedClaim {
+  rule: InterestRule;
+  periods: InterestPeriod[];
+  interest: number;
+  /** The statutory flat fee (EUR 40 under de_b2b and eu_b2b), once the invoice was late at all. */
+  flatFee: number;
+  ledger: InvoiceLedgerEntry[];
+}
+
+export const NOTHING_ACCRUED: AccruedClaim = { rule: 'none', periods: [], interest: 0, flatFee: 0, ledger: [] };
+
+export interface ClaimPrincipal {
+  total: number;
+  paid: number;
+  discounted: number;
+  credited: number;
+  outstanding: number;
+}
+
+export interface ClaimFee {
+  kind: 'flat_fee' | 'dunning';
+  level?: number;
+  amount: number;
+}
+
+/** The claim against one invoice as of a date: principal, interest period by period, fees, what was applied. */
+export interface InvoiceClaim {
+  invoiceId: string;
+  number: string;
+  clientId: string;
+  currency: string;
+  dueDate: CalendarDate;
+  asOf: CalendarDate;
+  rule: InterestRule;
+  principal: ClaimPrincipal;
+  periods: InterestPeriod[];
+  interest: number;
+  fees: ClaimFee[];
+  feesTotal: number;
+  applied: { on: CalendarDate; kind: InvoiceLedgerEntry['kind']; amount: number; paymentId: string | null; creditNoteId: string | null }[];
+  interestCharged: number;
+  interestWaived: number;
+  totalClaimable: number;
+}
+
+/** A client's late invoices (open, or paid late) as of a date, with totals per currency. */
+export interface ClientClaim {
+  clientId: string;
+  asOf: CalendarDate;
+  invoices: InvoiceClaim[];
+  totals: { currency: string; outstanding: number; interest: number; fees: number; totalClaimable: number }[];
+}
+
+/**
+ * Late interest and fees of invoices, recomputed from the ledger for any date: what the invoice view shows
+ * as `lateInterest`/`lateFees`, and what the claim statements list period by period.
+ */
+@Injectable()
+export class InvoiceClaimsService {
+  constructor(
+    private readonly ledger: InvoiceLedgerRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly contracts: ContractsDirectory,
+    private readonly collections: CollectionsDirectory,
+    private readonly visibility: VisibilityService,
+  ) {}
+
+  /** The claim statement of one invoice; 404 when the caller may not see it. */
+  async invoiceClaim(principal: Principal, invoiceId: string, asOf: CalendarDate): Promise<InvoiceClaim> {
+    const invoice = await this.invoices.findById(invoiceId);
+    if (!invoice || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), invoice.clientId))) {
+      throw DomainError.notFound('Invoice', invoiceId);
+    }
+    const dunning = (await this.collections.dunningStates([invoice.id])).get(invoice.id) ?? NO_DUNNING;
+    return this.claim(invoice, dunning, asOf);
+  }
+
+  /** Every invoice of the client that was late by `asOf`, open or paid late; 404 when the caller may not see the client. */
+  async clientClaim(principal: Principal, clientId: string, asOf: CalendarDate): Promise<ClientClaim> {
+    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    const candidates = await this.invoices.dueBefore(clientId, asOf);
+    const dunning = await this.collections.dunningStates(candidates.map((i) => i.id));
+    const claims: InvoiceClaim[] = [];
+    for (const invoice of candidates) {
+      const claim = await this.claim(invoice, dunning.get(invoice.id) ?? NO_DUNNING, asOf);
+      if (claim.principal.outstanding > 0 || claim.interest > 0 || claim.feesTotal > 0) claims.push(claim);
+    }
+    const totals = new Map<string, ClientClaim['totals'][number]>();
+    for (const c of claims) {
+      const t = totals.get(c.currency) ?? { currency: c.currency, outstanding: 0, interest: 0, fees: 0, totalClaimable: 0 };
+      t.outstanding += c.principal.outstanding;
+      t.interest += c.interest;
+      t.fees += c.feesTotal;
+      t.totalClaimable += c.totalClaimable;
+      totals.set(c.currency, t);
+    }
+    return { clientId, asOf, invoices: claims, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  }
+
+  async accrue(invoices: readonly Invoice[], asOf: CalendarDate): Promise<Map<string, AccruedClaim>> {
+    const result = new Map<string, AccruedClaim>();
+    const bearing = invoices.filter((i) => i.status !== 'void' && i.status !== 'written_off' && i.dueDate < asOf);
+    if (bearing.length === 0) return result;
+    const terms = await this.contracts.contractTerms([...new Set(bearing.map((i) => i.contractId))]);
+    const ruled = bearing.filter((i) => (terms.get(i.contractId)?.lateInterestRule ?? 'none') !== 'none');
+    if (ruled.length === 0) return result;
+    const [ledger, rates] = await Promise.all([this.ledger.entriesFor(ruled.map((i) => i.id)), this.rates(ruled, terms)]);
+    for (const invoice of ruled) {
+      const contract = terms.get(invoice.contractId);
+      const rule = contract?.lateInterestRule ?? 'none';
+      const entries = (ledger.get(invoice.id) ?? []).filter((e) => e.on <= asOf);
+      const periods = interestPeriods({
+        total: invoice.total,
+        dueDate: invoice.dueDate,
+        asOf,
+        rule,
+        fixedRatePercent: contract?.lateInterestRatePercent,
+        rates,
+        ledger: entries,
+      });
+      result.set(invoice.id, { rule, periods, interest: totalInterest(periods), flatFee: periods.length > 0 ? flatLateFee(rule, invoice.currency) : 0, ledger: entries });
+    }
+    return result;
+  }
+
+  /** The statement for one invoice; `dunning` carries the fees its dunning levels added. */
+  async claim(invoice: Invoice, dunning: DunningState, asOf: CalendarDate): Promise<InvoiceClaim> {
+    const accrued = (await this.accrue([invoice], asOf)).get(invoice.id) ?? { ...NOTHING_ACCRUED, ledger: await this.appliedUntil(invoice.id, asOf) };
+    const sum = (kinds: InvoiceLedgerEntry['kind'][]) => accrued.ledger.filter((e) => kinds.includes(e.kind)).reduce((n, e) => n + e.amount, 0);
+    // A reversal undoes a payment (or its discount); the ledger keeps both, so the net is what counts.
+    const paid = sum(['payment']) - sum(['reversal']);
+    const principal: ClaimPrincipal = { total: invoice.total, paid, discounted: sum(['discount']), credited: sum(['credit_note']), outstanding: 0 };
+    principal.outstanding = Math.max(0, principal.total - principal.paid - principal.discounted - principal.credited);
+    const fees: ClaimFee[] = [
+      ...(accrued.flatFee > 0 ? [{ kind: 'flat_fee' as const, amount: accrued.flatFee }] : []),
+      ...(dunning.feeAmount > 0 ? [{ kind: 'dunning' as const, level: dunning.level, amount: dunning.feeAmount }] : []),
+    ];
+    const feesTotal = fees.reduce((n, f) => n + f.amount, 0);
+    return {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      clientId: invoice.clientId,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate,
+      asOf,
+      rule: accrued.rule,
+      principal,
+      periods: accrued.periods,
+      interest: accrued.interest,
+      fees,
+      feesTotal,
+      applied: accrued.ledger.map(({ on, kind, amount, paymentId, creditNoteId }) => ({ on, kind, amount, paymentId, creditNoteId })),
+      interestCharged: 0,
+      interestWaived: 0,
+      totalClaimable: principal.outstanding + accrued.interest + feesTotal,
+    };
+  }
+
+  private async appliedUntil(invoiceId: string, asOf: CalendarDate): Promise<InvoiceLedgerEntry[]> {
+    return ((await this.ledger.entriesFor([invoiceId])).get(invoiceId) ?? []).filter((e) => e.on <= asOf);
+  }
+
+  private async rates(invoices: readonly Invoice[], terms: Map<string, { lateInterestRule: InterestRule }>): Promise<RateTable> {
+    const needsRates = invoices.some((i) => !['none', 'fixed'].includes(terms.get(i.contractId)?.lateInterestRule ?? 'none'));
+    return needsRates ? this.collections.referenceRates() : {};
+  }
+}
+
+const CSV_HEADER = 'invoice,currency,from,to,days,dayBasis,principal,rule,rateSeries,referenceRatePercent,marginPercent,ratePercent,interest';
+
+/** The claims' interest periods as CSV, one row per period, amounts in minor units. */
+export function claimPeriodsToCsv(claims: readonly InvoiceClaim[]): string {
+  const escape = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const rows = claims.flatMap((c) =>
+    c.periods.map((p) =>
+      [escape(c.number), c.currency, p.from, p.to, p.days, p.dayBasis, p.principal, p.rule, p.rateSeries ?? '', p.referenceRatePercent, p.marginPercent, p.ratePercent, p.interest].join(','),
+    ),
+  );
+  return [CSV_HEADER, ...rows].join('\n') + '\n';
+}
