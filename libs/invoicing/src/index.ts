@@ -1,3 +1,4 @@
+export * from './claims/interest-adjustments.service';
 export * from './claims/invoice-claims.service';
 export * from './credit-notes/credit-note-request.entity';
 export * from './credit-notes/credit-note-requests.service';

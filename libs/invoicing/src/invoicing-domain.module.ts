@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@ar/outbox';
+import { InterestAdjustmentsService } from './claims/interest-adjustments.service';
 import { InvoiceClaimsService } from './claims/invoice-claims.service';
 import { InvoiceLedgerRepository } from './claims/invoice-ledger.repository';
 import { CreditNoteRequestsService } from './credit-notes/credit-note-requests.service';
@@ -28,6 +29,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     CreditNoteRequestsService,
     InvoiceLedgerRepository,
     InvoiceClaimsService,
+    InterestAdjustmentsService,
     PaymentRepository,
     PaymentsService,
     ClientBalanceService,
@@ -38,6 +40,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
   exports: [
     InvoicesService,
     InvoiceClaimsService,
+    InterestAdjustmentsService,
     CreditNotesService,
     CreditNoteRequestsService,
     PaymentsService,

@@ -10,6 +10,8 @@ export const InvoicingEvents = {
   CreditNoteRequested: 'credit_note.requested',
   CreditNoteRequestApproved: 'credit_note.request_approved',
   CreditNoteRequestRejected: 'credit_note.request_rejected',
+  InterestCharged: 'invoice.interest_charged',
+  InterestWaived: 'invoice.interest_waived',
   PaymentReceived: 'payment.received',
   PaymentReversed: 'payment.reversed',
 } as const;

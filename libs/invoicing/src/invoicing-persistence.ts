@@ -1,3 +1,4 @@
+import { InterestAdjustment } from './claims/interest-adjustment.entity';
 import { CreditNoteRequest } from './credit-notes/credit-note-request.entity';
 import { CreditNote } from './credit-notes/credit-note.entity';
 import { InboundMessage } from './integrations/inbound-message.entity';
@@ -9,6 +10,7 @@ import { IndexPaidInvoicesBySettlement1764300000000 } from './migrations/1764300
 import { CreateExpectRowCount1764400000000 } from './migrations/1764400000000-CreateExpectRowCount';
 import { ScopeInvoiceExternalIds1764500000000 } from './migrations/1764500000000-ScopeInvoiceExternalIds';
 import { CreateCreditNoteRequests1764700000000 } from './migrations/1764700000000-CreateCreditNoteRequests';
+import { ChargeAndWaiveInterest1764900000000 } from './migrations/1764900000000-ChargeAndWaiveInterest';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { Payment } from './payments/payment.entity';
 import { WebhookDeliveryAttempt } from './webhooks/webhook-delivery-attempt.entity';
@@ -20,6 +22,7 @@ export const INVOICING_ENTITIES = [
   InvoiceLine,
   CreditNote,
   CreditNoteRequest,
+  InterestAdjustment,
   Payment,
   PaymentAllocation,
   Integration,
@@ -34,4 +37,5 @@ export const INVOICING_MIGRATIONS = [
   CreateExpectRowCount1764400000000,
   ScopeInvoiceExternalIds1764500000000,
   CreateCreditNoteRequests1764700000000,
+  ChargeAndWaiveInterest1764900000000,
 ];

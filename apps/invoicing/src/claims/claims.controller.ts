@@ -1,11 +1,13 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Principal } from '@ar/auth';
-import { UuidParam } from '@ar/http';
-import { claimPeriodsToCsv, ClientClaim, InvoiceClaim, InvoiceClaimsService } from '@ar/invoicing';
+import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
+import { Idempotent, UuidParam } from '@ar/http';
+import { claimPeriodsToCsv, ClientClaim, InterestAdjustmentsService, InvoiceClaim, InvoiceClaimsService, InvoicesService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
 import { AsOfQuery } from '../invoices/dto/list-invoices.query';
+import { InvoiceResponse, toInvoiceResponse } from '../invoices/invoice.response';
+import { WaiveInterestDto } from './dto/waive-interest.dto';
 
 /**
  * Claim statements: principal, late interest period by period, fees and what was applied, recomputed from the
@@ -13,12 +15,31 @@ import { AsOfQuery } from '../invoices/dto/list-invoices.query';
  */
 @ApiTags('claims')
 @ApiBearerAuth()
+@Idempotent()
 @Controller()
 export class ClaimsController {
   constructor(
     private readonly claims: InvoiceClaimsService,
+    private readonly adjustments: InterestAdjustmentsService,
+    private readonly invoices: InvoicesService,
     private readonly calendar: BusinessCalendar,
   ) {}
+
+  /** Forgives the late interest and fees open up to today and stops further accrual; answers the claim as of today. */
+  @Post('invoices/:id/waive-interest')
+  @HttpCode(200)
+  @Roles('finance', 'head_of_sales', 'admin')
+  waiveInterest(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: WaiveInterestDto): Promise<InvoiceClaim> {
+    return this.adjustments.waive(principal, id, body.reason);
+  }
+
+  /** Issues an interest invoice (kind `interest`) for the late interest and fees open up to today. */
+  @Post('invoices/:id/charge-interest')
+  @Roles('finance', 'admin')
+  async chargeInterest(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<InvoiceResponse> {
+    const interestInvoiceId = await this.adjustments.charge(principal, id);
+    return toInvoiceResponse(await this.invoices.get(principal, interestInvoiceId), this.calendar.today());
+  }
 
   @Get('invoices/:id/claim')
   @ApiProduces('application/json', 'text/csv')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { invoiceBalance, InvoiceView, overdueState } from '@ar/invoicing';
+import { invoiceBalance, InvoiceView, openFees, openInterest, overdueState } from '@ar/invoicing';
 
 export class InvoiceLineResponse {
   @ApiProperty() position: number;
@@ -33,7 +33,13 @@ export class InvoiceResponse {
   @ApiProperty() overdue: boolean;
   @ApiProperty() daysOverdue: number;
   @ApiProperty() dunningLevel: number;
-  @ApiProperty({ description: 'late interest accrued as of today (or asOf), computed from the ledger, whether the invoice is open or was paid late; minor units, never part of the balance' }) lateInterest: number;
+  @ApiProperty({
+    description: 'late interest accrued as of today (or asOf), computed from the ledger, whether the invoice is open or was paid late, less what was charged on interest invoices or waived; minor units, never part of the balance',
+  })
+  lateInterest: number;
+  @ApiProperty({ enum: ['standard', 'interest'], description: 'interest: issued for the late interest and fees of originalInvoiceId; never bears interest' })
+  kind: string;
+  @ApiProperty({ nullable: true, format: 'uuid' }) originalInvoiceId: string | null;
   @ApiProperty({ description: 'the statutory flat fee (once late) and the dunning fees, as of today (or asOf); minor units, never part of the balance' }) lateFees: number;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty() createdAt: string;
@@ -71,8 +77,10 @@ export function toInvoiceResponse({ invoice, dunning, accrued }: InvoiceView, as
     overdue,
     daysOverdue,
     dunningLevel: dunning.level,
-    lateInterest: accrued.interest,
-    lateFees: accrued.flatFee + dunning.feeAmount,
+    lateInterest: openInterest(accrued),
+    lateFees: openFees(accrued, dunning.feeAmount),
+    kind: invoice.kind,
+    originalInvoiceId: invoice.originalInvoiceId,
     externalId: invoice.externalId,
     createdAt: invoice.createdAt.toISOString(),
   };

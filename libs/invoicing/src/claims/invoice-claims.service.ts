@@ -17,9 +17,30 @@ export interface AccruedClaim {
   /** The statutory flat fee (EUR 40 under de_b2b and eu_b2b), once the invoice was late at all. */
   flatFee: number;
   ledger: InvoiceLedgerEntry[];
+  /** Interest and fees already claimed on interest invoices, or waived, by `asOf`. */
+  charged: { interest: number; fees: number };
+  waived: { interest: number; fees: number };
 }
 
-export const NOTHING_ACCRUED: AccruedClaim = { rule: 'none', periods: [], interest: 0, flatFee: 0, ledger: [] };
+export const NOTHING_ACCRUED: AccruedClaim = {
+  rule: 'none',
+  periods: [],
+  interest: 0,
+  flatFee: 0,
+  ledger: [],
+  charged: { interest: 0, fees: 0 },
+  waived: { interest: 0, fees: 0 },
+};
+
+/** Interest still to claim: accrued, less what was charged or waived. */
+export function openInterest(accrued: AccruedClaim): number {
+  return Math.max(0, accrued.interest - accrued.charged.interest - accrued.waived.interest);
+}
+
+/** Fees still to claim: the flat fee and the dunning fees, less what was charged or waived. */
+export function openFees(accrued: AccruedClaim, dunningFees: number): number {
+  return Math.max(0, accrued.flatFee + dunningFees - accrued.charged.fees - accrued.waived.fees);
+}
 
 export interface ClaimPrincipal {
   total: number;
@@ -51,7 +72,13 @@ export interface InvoiceClaim {
   feesTotal: number;
   applied: { on: CalendarDate; kind: InvoiceLedgerEntry['kind']; amount: number; paymentId: string | null; creditNoteId: string | null }[];
   interestCharged: number;
+  feesCharged: number;
   interestWaived: number;
+  feesWaived: number;
+  /** Interest and fees still to claim: accrued less what was charged on interest invoices or waived. */
+  openInterest: number;
+  openFees: number;
+  /** Outstanding principal + open interest + open fees. */
   totalClaimable: number;
 }
 
@@ -101,8 +128,8 @@ export class InvoiceClaimsService {
     for (const c of claims) {
       const t = totals.get(c.currency) ?? { currency: c.currency, outstanding: 0, interest: 0, fees: 0, totalClaimable: 0 };
       t.outstanding += c.principal.outstanding;
-      t.interest += c.interest;
-      t.fees += c.feesTotal;
+      t.interest += c.openInterest;
+      t.fees += c.openFees;
       t.totalClaimable += c.totalClaimable;
       totals.set(c.currency, t);
     }
@@ -111,17 +138,28 @@ export class InvoiceClaimsService {
 
   async accrue(invoices: readonly Invoice[], asOf: CalendarDate): Promise<Map<string, AccruedClaim>> {
     const result = new Map<string, AccruedClaim>();
-    const bearing = invoices.filter((i) => i.status !== 'void' && i.status !== 'written_off' && i.dueDate < asOf);
+    // An interest invoice never bears interest itself (no interest on interest).
+    const bearing = invoices.filter((i) => i.kind !== 'interest' && i.status !== 'void' && i.status !== 'written_off' && i.dueDate < asOf);
     if (bearing.length === 0) return result;
     const terms = await this.contracts.contractTerms([...new Set(bearing.map((i) => i.contractId))]);
     const ruled = bearing.filter((i) => (terms.get(i.contractId)?.lateInterestRule ?? 'none') !== 'none');
     if (ruled.length === 0) return result;
-    const [ledger, rates] = await Promise.all([this.ledger.entriesFor(ruled.map((i) => i.id)), this.rates(ruled, terms)]);
+    const [ledger, rates, adjustments] = await Promise.all([
+      this.ledger.entriesFor(ruled.map((i) => i.id)),
+      this.rates(ruled, terms),
+      this.ledger.adjustmentsFor(ruled.map((i) => i.id)),
+    ]);
     for (const invoice of ruled) {
       const contract = terms.get(invoice.contractId);
       const rule = contract?.lateInterestRule ?? 'none';
       const entries = (ledger.get(invoice.id) ?? []).filter((e) => e.on <= asOf);
+      const made = (adjustments.get(invoice.id) ?? []).filter((a) => a.through <= asOf);
+      const total = (kind: 'charge' | 'waive') => ({
+        interest: made.filter((a) => a.kind === kind).reduce((n, a) => n + a.interest, 0),
+        fees: made.filter((a) => a.kind === kind).reduce((n, a) => n + a.fees, 0),
+      });
       const periods = interestPeriods({
+        until: made.find((a) => a.kind === 'waive')?.through ?? null,
         total: invoice.total,
         dueDate: invoice.dueDate,
         asOf,
@@ -130,7 +168,15 @@ export class InvoiceClaimsService {
         rates,
         ledger: entries,
       });
-      result.set(invoice.id, { rule, periods, interest: totalInterest(periods), flatFee: periods.length > 0 ? flatLateFee(rule, invoice.currency) : 0, ledger: entries });
+      result.set(invoice.id, {
+        rule,
+        periods,
+        interest: totalInterest(periods),
+        flatFee: periods.length > 0 ? flatLateFee(rule, invoice.currency) : 0,
+        ledger: entries,
+        charged: total('charge'),
+        waived: total('waive'),
+      });
     }
     return result;
   }
@@ -162,9 +208,13 @@ export class InvoiceClaimsService {
       fees,
       feesTotal,
       applied: accrued.ledger.map(({ on, kind, amount, paymentId, creditNoteId }) => ({ on, kind, amount, paymentId, creditNoteId })),
-      interestCharged: 0,
-      interestWaived: 0,
-      totalClaimable: principal.outstanding + accrued.interest + feesTotal,
+      interestCharged: accrued.charged.interest,
+      feesCharged: accrued.charged.fees,
+      interestWaived: accrued.waived.interest,
+      feesWaived: accrued.waived.fees,
+      openInterest: openInterest(accrued),
+      openFees: openFees(accrued, dunning.feeAmount),
+      totalClaimable: principal.outstanding + openInterest(accrued) + openFees(accrued, dunning.feeAmount),
     };
   }
 

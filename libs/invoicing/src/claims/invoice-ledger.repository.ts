@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { LedgerEntry } from '@ar/claims';
+import { InterestAdjustment } from './interest-adjustment.entity';
 
 /** A ledger entry with what it came from, for the claim statement. */
 export interface InvoiceLedgerEntry extends LedgerEntry {
@@ -40,6 +41,15 @@ export class InvoiceLedgerRepository {
         creditNoteId: fromPayment ? null : r.ref,
       });
     }
+    return byInvoice;
+  }
+
+  /** The charges and waivers of each invoice's interest, oldest first. */
+  async adjustmentsFor(invoiceIds: readonly string[]): Promise<Map<string, InterestAdjustment[]>> {
+    const byInvoice = new Map<string, InterestAdjustment[]>();
+    if (invoiceIds.length === 0) return byInvoice;
+    const rows = await this.dataSource.manager.find(InterestAdjustment, { where: { invoiceId: In([...invoiceIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    for (const row of rows) byInvoice.set(row.invoiceId, [...(byInvoice.get(row.invoiceId) ?? []), row]);
     return byInvoice;
   }
 }

@@ -3,6 +3,9 @@ import { bigintColumn } from '@ar/database';
 import type { InvoiceLine } from './invoice-line.entity';
 
 export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'void', 'written_off'] as const;
+/** `interest`: issued for the late interest and fees of another invoice; it never bears interest itself. */
+export const INVOICE_KINDS = ['standard', 'interest'] as const;
+export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 @Entity({ schema: 'invoicing', name: 'invoices' })
@@ -14,6 +17,7 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 // A client's payment behaviour (days late over the last year) reads its paid invoices by settlement date.
 @Index('invoices_client_settled_idx', ['clientId', 'settledOn'], { where: `status = 'paid'` })
 @Check('invoices_status_check', `status IN ('open', 'partially_paid', 'paid', 'void', 'written_off')`)
+@Check('invoices_kind_check', `kind IN ('standard', 'interest')`)
 @Check(
   'invoices_amounts_check',
   `total >= 0 AND amount_paid >= 0 AND amount_credited >= 0 AND amount_discounted >= 0 AND amount_paid + amount_credited + amount_discounted <= total`,
@@ -76,6 +80,14 @@ export class Invoice {
 
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'standard' })
+  kind: InvoiceKind;
+
+  /** For an interest invoice: the invoice whose interest and fees it claims. */
+  @Index('invoices_original_invoice_id_idx', { where: 'original_invoice_id IS NOT NULL' })
+  @Column({ name: 'original_invoice_id', type: 'uuid', nullable: true })
+  originalInvoiceId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

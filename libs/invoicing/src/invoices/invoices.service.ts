@@ -261,6 +261,8 @@ export function invoiceEventData(invoice: Invoice): Record<string, unknown> {
     dueDate: invoice.dueDate,
     status: invoice.status,
     disputed: invoice.disputed,
+    kind: invoice.kind ?? 'standard',
+    originalInvoiceId: invoice.originalInvoiceId ?? null,
   };
 }
 
