@@ -83,3 +83,40 @@ describe('claims: late interest from the ledger, on the invoice and in the claim
     expectProblem(await f().admin.get(`/v1/invoices/${ids.invoice.id}/claim?asOf=2025-13-01`), 400);
   });
 });
+
+// Worked examples 2 and 3, end to end against the published rate history the migrations seed.
+describe('claims: ru_395 and eu_b2b from the seeded reference rates', () => {
+  let system: RunningSystem;
+  const f = () => system.invoicingFactory;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system.close());
+
+  it('ru_395: 1,000,000.00 RUB due 2024-12-20, paid 2025-02-10, over 366 days in 2024: 29,325.18', async () => {
+    const { client, contract } = await f().newAccount({ lateInterest: { rule: 'ru_395' }, currency: 'RUB', paymentTermDays: 30, startsOn: '2024-01-01' });
+    const invoice = await f().newInvoice(contract.id, 100_000_000, { issueDate: '2024-11-20' });
+    expect(invoice.dueDate).toBe('2024-12-20');
+    await f().pay({ clientId: client.id, amount: 100_000_000, currency: 'RUB', receivedOn: '2025-02-10' });
+    const claim = (await f().admin.get(`/v1/invoices/${invoice.id}/claim?asOf=2025-06-30`)).body;
+    expect(claim.periods.map((p: Record<string, unknown>) => [p.from, p.to, p.days, p.dayBasis, p.ratePercent, p.interest])).toEqual([
+      ['2024-12-21', '2024-12-31', 11, 366, 21, 631_148],
+      ['2025-01-01', '2025-02-09', 40, 365, 21, 2_301_370],
+    ]);
+    expect(claim).toMatchObject({ interest: 2_932_518, fees: [], totalClaimable: 2_932_518 });
+    expect(await f().invoice(invoice.id, '2025-06-30')).toMatchObject({ status: 'paid', lateInterest: 2_932_518, lateFees: 0 });
+  });
+
+  it('eu_b2b: the ECB rate of 1 January (3.15 %) for the whole first half-year, later cuts notwithstanding: 91.64', async () => {
+    const { client, contract } = await f().newAccount({ lateInterest: { rule: 'eu_b2b' }, paymentTermDays: 28, startsOn: '2025-01-01' });
+    const invoice = await f().newInvoice(contract.id, 500_000, { issueDate: '2025-01-31' });
+    expect(invoice.dueDate).toBe('2025-02-28');
+    await f().pay({ clientId: client.id, amount: 500_000, receivedOn: '2025-04-30' });
+    const claim = (await f().admin.get(`/v1/invoices/${invoice.id}/claim?asOf=2025-12-31`)).body;
+    expect(claim.periods).toEqual([
+      { from: '2025-03-01', to: '2025-04-29', days: 60, dayBasis: 365, principal: 500_000, rule: 'eu_b2b', rateSeries: 'ecb_mro', referenceRatePercent: 3.15, marginPercent: 8, ratePercent: 11.15, interest: 9_164 },
+    ]);
+    expect(claim).toMatchObject({ interest: 9_164, fees: [{ kind: 'flat_fee', amount: 4_000 }] });
+  });
+});
