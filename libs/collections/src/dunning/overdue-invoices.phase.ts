@@ -5,8 +5,7 @@ import { AppConfig } from '@ar/config';
 import { OutboxWriter } from '@ar/outbox';
 import { CalendarDate, daysBetween } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
-import { lateInterest, LateInterestRule } from '../interest/late-interest';
-import { RateTable } from '../interest/reference-rates.service';
+import { LateInterestRule } from '../interest/late-interest';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { feesBetween, nextLevel, targetLevel } from './dunning-level';
 import { decodePosition, encodePosition } from './overdue-position';
@@ -36,8 +35,8 @@ interface OverdueRow {
 }
 
 /**
- * One keyset batch of overdue invoices as of a date: raise dunning levels, accrue interest and fees,
- * and announce what changed, all in one transaction. Running a batch twice changes nothing more.
+ * One keyset batch of overdue invoices as of a date: raise dunning levels, add their fees, and announce
+ * what changed, all in one transaction. Running a batch twice changes nothing more.
  */
 @Injectable()
 export class OverdueInvoicesPhase {
@@ -51,7 +50,6 @@ export class OverdueInvoicesPhase {
     asOf: CalendarDate,
     after: string | null,
     policies: PolicyCatalog,
-    rates: RateTable,
     sweepId: string,
     persistProgress: (manager: EntityManager, result: OverdueBatchResult) => Promise<void>,
   ): Promise<OverdueBatchResult> {
@@ -81,26 +79,19 @@ export class OverdueInvoicesPhase {
         const current = row.level ?? 0;
         const level = nextLevel(current, targetLevel(levels, days), row.disputed || row.held);
         const isNew = row.level === null;
-        const balance = Number(row.balance);
-        // Dunning fees only: the statutory flat fee belongs to the claim, computed from the ledger (@ar/claims).
+        // Dunning fees only: the statutory flat fee and the interest belong to the claim, computed from the
+        // ledger when read (@ar/claims), so nothing here changes from one day to the next unless a level does.
         const fee = Number(row.fee_amount ?? 0) + feesBetween(levels, current, level);
-        const interest = lateInterest({
-          balance,
-          dueDate: row.due_date,
-          asOf,
-          rule: row.late_interest_rule,
-          fixedRatePercent: row.late_interest_rate_percent === null ? null : Number(row.late_interest_rate_percent),
-          rates,
-        });
-        return { row, days, current, level, fee, interest, raised: level > current, isNew };
-      });
+        return { row, days, current, level, fee, interest: 0, raised: level > current, isNew };
+      }).filter((u) => u.isNew || u.raised);
       // Event ids in the order the events happen: an invoice's overdue event before its level change.
       const ids = this.outbox.newIds(updates.reduce((n, u) => n + Number(u.isNew) + Number(u.raised), 0));
       let next = 0;
       const eventIds = updates.map((u) => ({ overdue: u.isNew ? ids[next++] : null, level: u.raised ? ids[next++] : null }));
 
-      // One statement: the dunning state and, built from the same rows, the events announcing it.
-      await manager.query(
+      // One statement: the dunning state and, built from the same rows, the events announcing it. Rows whose
+      // level did not change are not written at all: a day without changes costs reads only.
+      if (updates.length > 0) await manager.query(
         `WITH u AS (
            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::smallint[], $5::bigint[], $6::bigint[], $7::boolean[],
                                 $8::text[], $9::text[], $10::bigint[], $11::int[], $12::uuid[], $13::uuid[])

@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@ar/config';
 import { Clock } from '@ar/time';
 import { OverdueInvoicesPhase } from '../dunning/overdue-invoices.phase';
-import { ReferenceRatesService } from '../interest/reference-rates.service';
 import { PolicyCatalogLoader } from '../policies/policy-catalog';
 import { PromiseReviewPhase } from '../promises/promise-review.phase';
 import { SolvencyAssessor } from '../solvency/solvency-assessor';
@@ -37,7 +36,6 @@ export class SweepRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policiesLoader: PolicyCatalogLoader,
-    private readonly rates: ReferenceRatesService,
     private readonly overdue: OverdueInvoicesPhase,
     private readonly tasks: DunningTasksPhase,
     private readonly promises: PromiseReviewPhase,
@@ -61,7 +59,6 @@ export class SweepRunner {
       if (this.stopping) throw new SweepPausedError(sweepId);
     };
     const policies = await this.policiesLoader.load();
-    const rates = await this.rates.table();
     this.logger.log({ sweepId, asOf, resumeFrom: checkpoint }, 'Sweep running');
     const phaseMs: Record<string, number> = {};
     let phaseStart = Date.now();
@@ -73,7 +70,7 @@ export class SweepRunner {
     try {
       if (checkpoint.phase === 'invoices') {
         for (;;) {
-          const result = await this.overdue.runBatch(asOf, checkpoint.after, policies, rates, sweepId, (manager, r) => {
+          const result = await this.overdue.runBatch(asOf, checkpoint.after, policies, sweepId, (manager, r) => {
             stats.invoicesScanned += r.scanned;
             stats.newlyOverdue += r.newlyOverdue;
             stats.levelChanges += r.levelChanges;
@@ -142,7 +139,7 @@ export class SweepRunner {
   }
 
   /**
-   * Clients whose receivables changed: overdue as of this sweep, touched since the previous completed
+   * Clients whose receivables changed: overdue as of this sweep (their days overdue grow), touched since the previous completed
    * sweep, or blocked by an earlier assessment (so that paying unblocks them).
    */
   private async changedClients(asOf: string, after: string | null): Promise<string[]> {
@@ -153,7 +150,8 @@ export class SweepRunner {
     const since = previous[0]?.started_at ?? new Date(0);
     const rows: { client_id: string }[] = await this.dataSource.query(
       `SELECT client_id FROM (
-         SELECT client_id FROM collections.invoice_dunning WHERE as_of = $1::date
+         SELECT client_id FROM invoicing.receivables_v1
+         WHERE status IN ('open', 'partially_paid') AND balance > 0 AND due_date < $1::date
          UNION SELECT client_id FROM invoicing.receivables_v1 WHERE updated_at >= $2
          UNION SELECT client_id FROM (
            SELECT DISTINCT ON (client_id) client_id, blocked_client FROM collections.solvency_assessments

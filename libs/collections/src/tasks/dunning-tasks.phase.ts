@@ -68,8 +68,11 @@ export class DunningTasksPhase {
   ): Promise<{ lastClientId: string | null; created: number }> {
     return this.dataSource.transaction(async (manager) => {
       const clients: { client_id: string }[] = await manager.query(
+        // Clients with an invoice at a dunning level that is still overdue as of the sweep.
         `SELECT DISTINCT d.client_id FROM collections.invoice_dunning d
-         WHERE d.level >= 1 AND d.as_of = $1::date AND ($2::uuid IS NULL OR d.client_id > $2::uuid)
+         JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
+         WHERE d.level >= 1 AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
+           AND ($2::uuid IS NULL OR d.client_id > $2::uuid)
          ORDER BY d.client_id LIMIT $3`,
         [asOf, afterClientId, this.config.sweepBatchSize],
       );
@@ -189,7 +192,9 @@ export class DunningTasksPhase {
         `UPDATE collections.tasks t SET invoice_ids = u.invoice_ids::uuid[], amount_overdue = u.amount, currency = u.currency, priority = u.priority, updated_at = now()
          FROM (SELECT id, string_to_array(ids, ',') AS invoice_ids, amount, currency, priority
                FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::char(3)[], $5::int[]) AS x(id, ids, amount, currency, priority)) u
-         WHERE t.id = u.id`,
+         WHERE t.id = u.id
+           -- A task whose call did not change is not rewritten.
+           AND (t.invoice_ids, t.amount_overdue, t.currency, t.priority) IS DISTINCT FROM (u.invoice_ids::uuid[], u.amount, u.currency, u.priority)`,
         [toUpdate.map((t) => t.id), toUpdate.map((t) => t.invoiceIds.join(',')), toUpdate.map((t) => t.amount), toUpdate.map((t) => t.currency), toUpdate.map((t) => t.priority)],
       );
     }
