@@ -1,4 +1,5 @@
-import { businessToday, expectEveryAcknowledgedPaymentOnce, expectEveryEventDelivered, expectLedgerBalanced, FaultLab, pause, PaymentSender, Portfolio, setUpPortfolio, until } from './support';
+import { eventually } from '../support/webhook-receiver';
+import { businessToday, expectEveryAcknowledgedPaymentOnce, expectEveryEventDelivered, expectLedgerBalanced, FaultLab, pause, PaymentSender, Portfolio, setUpPortfolio } from './support';
 
 // On demand only (`npm run test:faults`): the fault run of the hardening review at a smaller scale. Two
 // replicas of every service; under a stream of signed payments, invoicing replicas are killed six times
@@ -18,7 +19,7 @@ describe('faults (slow): a long stream of payments through every kind of failure
     const sender = new PaymentSender(() => lab.replicas.invoicing.map((r) => r.url), portfolio.integration, portfolio.clientIds, businessToday());
     const total = 4_000;
     const sending = sender.send(total, 16, 300_000);
-    const at = (share: number) => until(() => sender.acknowledgedCount >= total * share, 300_000);
+    const at = (share: number) => eventually(() => sender.acknowledgedCount, (n) => n >= total * share, 300_000);
 
     for (let crash = 0; crash < 6; crash++) {
       await at((crash + 1) / 12);

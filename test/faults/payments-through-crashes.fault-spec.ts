@@ -1,4 +1,5 @@
-import { businessToday, expectEveryAcknowledgedPaymentOnce, expectEveryEventDelivered, expectLedgerBalanced, FaultLab, pause, PaymentSender, Portfolio, setUpPortfolio, until } from './support';
+import { eventually } from '../support/webhook-receiver';
+import { businessToday, expectEveryAcknowledgedPaymentOnce, expectEveryEventDelivered, expectLedgerBalanced, FaultLab, pause, PaymentSender, Portfolio, setUpPortfolio } from './support';
 
 // Signed payments keep coming while an invoicing replica is killed mid-burst and Postgres crashes and comes
 // back: no acknowledged payment is lost or recorded twice, the ledger balances, every event is delivered,
@@ -17,12 +18,12 @@ describe('faults: payments through an invoicing crash and a Postgres crash', () 
     const sender = new PaymentSender(() => lab.replicas.invoicing.map((r) => r.url), portfolio.integration, portfolio.clientIds, businessToday());
     const sending = sender.send(600);
 
-    await until(() => sender.acknowledgedCount >= 100);
+    await eventually(() => sender.acknowledgedCount, (n) => n >= 100, 60_000);
     await lab.replicas.invoicing[0].kill();
     await pause(500);
     await lab.replicas.invoicing[0].start();
 
-    await until(() => sender.acknowledgedCount >= 300);
+    await eventually(() => sender.acknowledgedCount, (n) => n >= 300, 60_000);
     await lab.postgres.stop('immediate');
     const ready = await fetch(`${lab.url('invoicing', 1)}/health/ready`);
     expect(ready.status).toBe(503);

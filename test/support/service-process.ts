@@ -13,11 +13,11 @@ export interface ServiceProcess {
 
 /**
  * A built entry point (`dist/apps/<service>/src/main.js`) as its own process, exactly as `npm run start:*`
- * runs it, on a free port given through `portVariable`; resolves once `/health/ready` answers. A process
- * that never gets ready is killed, and the error carries the tail of what it printed.
+ * runs it, on `port` (a free one by default) given through `portVariable`; resolves once `/health/ready`
+ * answers. A process that never gets ready is killed, and the error carries the tail of what it printed.
  */
-export async function startServiceProcess(script: string, portVariable: string, env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
-  const port = await freePort();
+export async function startServiceProcess(script: string, portVariable: string, env: NodeJS.ProcessEnv, port?: number): Promise<ServiceProcess> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env, [portVariable]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

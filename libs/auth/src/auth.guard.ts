@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@ar/config';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
+import { bearerToken } from './bearer-token';
 import { Principal } from './principal';
 import { isRole, Role } from './role';
 
@@ -15,9 +16,6 @@ interface TokenClaims {
   exp?: unknown;
   iat?: unknown;
 }
-
-/** The auth scheme is case-insensitive (RFC 9110 §11.1); the token itself is a compact JWS. */
-const BEARER = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 /**
  * Authenticates the HS256 bearer token (alg pinned, so `none` and RS/ES tokens fail; exp enforced)
@@ -47,11 +45,11 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(header: string | undefined): Promise<Principal> {
-    const match = BEARER.exec(header ?? '');
-    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
+    const token = bearerToken(header);
+    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(match[1], { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token is invalid or expired');
     }

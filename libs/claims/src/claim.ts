@@ -1,5 +1,5 @@
 import { divideRoundHalfAwayFromZero, toScaledInteger } from '@ar/money';
-import { addDays, CalendarDate } from '@ar/time';
+import { addDays, CalendarDate, daysBetween, isLeapYear } from '@ar/time';
 import { halfYearStart, InterestRule, rateInForce, RateSeriesName, RateTable, STATUTORY_RULES } from './interest-rules';
 
 /** What lowered (or, for a reversal, raised again) the principal, effective at the end of its day. */
@@ -54,10 +54,6 @@ interface DayTerms {
 const sameTerms = (a: DayTerms, b: DayTerms) =>
   a.principal === b.principal && a.dayBasis === b.dayBasis && a.reference === b.reference && a.margin === b.margin && a.rateSeries === b.rateSeries;
 
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
 /** Principal outstanding at the end of each ledger date: total less what was applied on or before it. */
 function principalAt(total: number, ledger: readonly LedgerEntry[]): (day: CalendarDate) => number {
   const sorted = [...ledger].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
@@ -98,7 +94,6 @@ export function interestPeriods(input: InterestInput): InterestPeriod[] {
   if (first > last) return [];
   const principalOn = principalAt(input.total, input.ledger);
   const termsOn = (day: CalendarDate): DayTerms => {
-    const year = Number(day.slice(0, 4));
     if (input.rule === 'fixed') {
       return { principal: principalOn(day), dayBasis: 365, rateSeries: null, reference: 0n, margin: toScaledInteger(input.fixedRatePercent ?? 0, RATE_SCALE) };
     }
@@ -107,7 +102,7 @@ export function interestPeriods(input: InterestInput): InterestPeriod[] {
     const reference = toScaledInteger(rateInForce(points, rule.halfYearly ? halfYearStart(day) : day), RATE_SCALE);
     return {
       principal: principalOn(day),
-      dayBasis: rule.dayBasis === 'calendar_year' && isLeap(year) ? 366 : 365,
+      dayBasis: rule.dayBasis === 'calendar_year' && isLeapYear(Number(day.slice(0, 4))) ? 366 : 365,
       rateSeries: rule.series,
       reference,
       margin: toScaledInteger(rule.marginPercent, RATE_SCALE),
@@ -122,7 +117,7 @@ export function interestPeriods(input: InterestInput): InterestPeriod[] {
     if (!open) return;
     const { terms } = open;
     const rate = terms.reference + terms.margin;
-    const days = Math.round((Date.parse(`${open.to}T00:00:00Z`) - Date.parse(`${open.from}T00:00:00Z`)) / 86_400_000) + 1;
+    const days = daysBetween(open.from, open.to) + 1;
     if (terms.principal > 0 && rate > 0n) {
       const interest = divideRoundHalfAwayFromZero(BigInt(terms.principal) * rate * BigInt(days), 100n * SCALE * BigInt(terms.dayBasis));
       periods.push({

@@ -2,7 +2,6 @@ export * from './collections-domain.module';
 export * from './collections-events';
 export * from './collections-persistence';
 export * from './dunning/dunning-level';
-export * from './interest/late-interest';
 export * from './interest/reference-rate.entity';
 export * from './interest/reference-rates.service';
 export * from './policies/dunning-policies.service';

@@ -53,8 +53,7 @@ function failedDependencies(exception: HttpException): FieldProblem[] | undefine
   }));
 }
 
-function httpExceptionDetail(exception: HttpException): string {
-  const failed = failedDependencies(exception);
+function httpExceptionDetail(exception: HttpException, failed: FieldProblem[] | undefined): string {
   if (failed) return `Not ready: ${failed.map((f) => f.path).join(', ')} unavailable`;
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
@@ -96,9 +95,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return problemFor(exception.code, exception.detail, { errors: exception.errors, requestId });
     }
+    const failed = exception instanceof HttpException ? failedDependencies(exception) : undefined;
     const byStatus =
       exception instanceof HttpException
-        ? problemForStatus(exception.getStatus(), httpExceptionDetail(exception), requestId, failedDependencies(exception))
+        ? problemForStatus(exception.getStatus(), httpExceptionDetail(exception, failed), requestId, failed)
         : isFastifyError(exception)
           ? problemForStatus(exception.statusCode, exception.message, requestId)
           : undefined;

@@ -10,6 +10,7 @@ import { CollectionsDirectory } from './directory/collections-directory';
 import { ContractsDirectory } from './directory/contracts-directory';
 import { InboundWebhooksService } from './integrations/inbound-webhooks.service';
 import { IntegrationsService } from './integrations/integrations.service';
+import { InvoiceAccess } from './invoices/invoice-access';
 import { InvoiceRepository } from './invoices/invoice.repository';
 import { InvoicesService } from './invoices/invoices.service';
 import { INVOICING_ENTITIES } from './invoicing-persistence';
@@ -24,6 +25,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     ContractsDirectory,
     CollectionsDirectory,
     InvoiceRepository,
+    InvoiceAccess,
     InvoicesService,
     CreditNotesService,
     CreditNoteRequestsService,

@@ -1,10 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { freePort, stopProcess } from '../../../tools/child-process';
+import { ServiceProcess, startServiceProcess } from '../../support/service-process';
 import { migrate } from '../../../tools/migrate';
 import { OwnRedis, startOwnRedis } from '../../support/own-redis';
 import { tokenFor } from '../../support/tokens';
-import { eventually, WebhookReceiver } from '../../support/webhook-receiver';
+import { WebhookReceiver } from '../../support/webhook-receiver';
 import { OwnPostgres, startOwnPostgres } from './own-postgres';
 
 export type ServiceName = 'contracts' | 'invoicing' | 'collections';
@@ -17,8 +17,7 @@ const SCRIPT: Record<ServiceName, [string, string]> = {
 
 /** One replica of a service as its own process, on a port it keeps across restarts. */
 export class ServiceReplica {
-  private child?: ChildProcess;
-  private log = '';
+  private running?: ServiceProcess;
 
   constructor(
     readonly name: ServiceName,
@@ -30,33 +29,19 @@ export class ServiceReplica {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  output(): string {
-    return this.log;
-  }
-
   async start(): Promise<void> {
     const [script, portVariable] = SCRIPT[this.name];
-    this.child = spawn(process.execPath, [script], { env: { ...process.env, ...this.env, [portVariable]: String(this.port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const keep = (chunk: Buffer) => (this.log = (this.log + chunk.toString()).slice(-20_000));
-    this.child.stdout?.on('data', keep);
-    this.child.stderr?.on('data', keep);
-    await eventually(
-      () => fetch(`${this.url}/health/live`).then((r) => r.ok, () => false),
-      (ok) => ok,
-      60_000,
-    ).catch((error: Error) => {
-      throw new Error(`${this.name} on ${this.port} did not start: ${error.message}\n${this.log.slice(-3000)}`);
-    });
+    this.running = await startServiceProcess(script, portVariable, this.env, this.port);
   }
 
   /** SIGKILL: the process dies mid-request, with whatever it had in flight. */
   kill(): Promise<void> {
-    return this.child ? stopProcess(this.child, 'SIGKILL') : Promise.resolve();
+    return this.running ? stopProcess(this.running.process, 'SIGKILL') : Promise.resolve();
   }
 
   /** SIGTERM: the process drains and shuts down as an orchestrator would ask it to. */
   terminate(): Promise<void> {
-    return this.child ? stopProcess(this.child, 'SIGTERM') : Promise.resolve();
+    return this.running ? stopProcess(this.running.process, 'SIGTERM') : Promise.resolve();
   }
 }
 
@@ -114,13 +99,7 @@ export class FaultLab {
   }
 
   token(role: 'admin' | 'finance'): string {
-    const previous = process.env.JWT_SECRET;
-    process.env.JWT_SECRET = this.jwtSecret;
-    try {
-      return tokenFor(role);
-    } finally {
-      process.env.JWT_SECRET = previous;
-    }
+    return tokenFor(role, undefined, { secret: this.jwtSecret });
   }
 
   async call(name: ServiceName, method: string, path: string, body?: unknown): Promise<any> {

@@ -10,12 +10,3 @@ export function businessToday(): string {
 }
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Resolves once the condition holds, checking every 50 ms. */
-export async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await pause(50);
-  }
-}

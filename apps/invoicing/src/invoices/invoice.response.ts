@@ -37,10 +37,10 @@ export class InvoiceResponse {
     description: 'late interest accrued as of today (or asOf), computed from the ledger, whether the invoice is open or was paid late, less what was charged on interest invoices or waived; minor units, never part of the balance',
   })
   lateInterest: number;
+  @ApiProperty({ description: 'the statutory flat fee (once late) and the dunning fees, as of today (or asOf); minor units, never part of the balance' }) lateFees: number;
   @ApiProperty({ enum: ['standard', 'interest'], description: 'interest: issued for the late interest and fees of originalInvoiceId; never bears interest' })
   kind: string;
   @ApiProperty({ nullable: true, format: 'uuid' }) originalInvoiceId: string | null;
-  @ApiProperty({ description: 'the statutory flat fee (once late) and the dunning fees, as of today (or asOf); minor units, never part of the balance' }) lateFees: number;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty() createdAt: string;
 }

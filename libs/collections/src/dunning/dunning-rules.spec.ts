@@ -1,4 +1,3 @@
-import { flatLateFee, lateInterest } from '../interest/late-interest';
 import { feesBetween, nextLevel, PolicyLevel, targetLevel } from './dunning-level';
 
 const standard: PolicyLevel[] = [
@@ -33,39 +32,5 @@ describe('dunning level selection', () => {
     expect(feesBetween(standard, 0, 3)).toBe(1500);
     expect(feesBetween(standard, 2, 3)).toBe(1000);
     expect(feesBetween(standard, 3, 3)).toBe(0);
-  });
-});
-
-describe('late interest', () => {
-  const rates = {
-    de_base: [
-      { validFrom: '2025-01-01', percent: 2.27 },
-      { validFrom: '2025-07-01', percent: 1.27 },
-    ],
-  };
-
-  it('is simple interest, actual/365, from the day after the due date', () => {
-    // 100,000.00 EUR at 2.27 + 9 = 11.27 % for 10 days: 100000 × 11.27 % × 10 / 365 = 308.767… EUR
-    expect(lateInterest({ balance: 10_000_000, dueDate: '2025-03-01', asOf: '2025-03-11', rule: 'de_b2b', rates })).toBe(30877);
-  });
-
-  it('counts each day at the rate in force on that day across a rate change', () => {
-    // 20 days at 11.27 % (2025-06-11 … 06-30) and 10 days at 10.27 % (07-01 … 07-10)
-    const expected = Math.round((10_000_000 * (20 * 11.27 + 10 * 10.27)) / (100 * 365));
-    expect(lateInterest({ balance: 10_000_000, dueDate: '2025-06-10', asOf: '2025-07-10', rule: 'de_b2b', rates })).toBe(expected);
-  });
-
-  it('uses the consumer margin, a fixed rate, or nothing', () => {
-    expect(lateInterest({ balance: 36_500, dueDate: '2025-03-01', asOf: '2025-03-02', rule: 'de_b2c', rates })).toBe(Math.round((36_500 * 7.27) / 36_500));
-    expect(lateInterest({ balance: 36_500, dueDate: '2025-03-01', asOf: '2025-03-02', rule: 'fixed', fixedRatePercent: 10, rates })).toBe(10);
-    expect(lateInterest({ balance: 36_500, dueDate: '2025-03-01', asOf: '2025-06-01', rule: 'none', rates })).toBe(0);
-    expect(lateInterest({ balance: 36_500, dueDate: '2025-03-01', asOf: '2025-03-01', rule: 'de_b2b', rates })).toBe(0);
-  });
-
-  it('charges the EUR 40 flat fee for B2B rules in EUR only', () => {
-    expect(flatLateFee('de_b2b', 'EUR')).toBe(4000);
-    expect(flatLateFee('eu_b2b', 'EUR')).toBe(4000);
-    expect(flatLateFee('de_b2c', 'EUR')).toBe(0);
-    expect(flatLateFee('de_b2b', 'USD')).toBe(0);
   });
 });

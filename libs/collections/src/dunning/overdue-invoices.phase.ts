@@ -5,7 +5,6 @@ import { AppConfig } from '@ar/config';
 import { OutboxWriter } from '@ar/outbox';
 import { CalendarDate, daysBetween } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
-import { LateInterestRule } from '../interest/late-interest';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { feesBetween, nextLevel, targetLevel } from './dunning-level';
 import { decodePosition, encodePosition } from './overdue-position';
@@ -27,8 +26,6 @@ interface OverdueRow {
   balance: string;
   disputed: boolean;
   dunning_policy_id: string | null;
-  late_interest_rule: LateInterestRule;
-  late_interest_rate_percent: string | null;
   level: number | null;
   fee_amount: string | null;
   held: boolean;
@@ -58,7 +55,7 @@ export class OverdueInvoicesPhase {
       // Walks the open-invoice index in (due date, id) order, so only overdue invoices are read.
       const rows: OverdueRow[] = await manager.query(
         `SELECT r.invoice_id, r.client_id, r.number, r.currency, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.balance, r.disputed,
-                t.dunning_policy_id, t.late_interest_rule, t.late_interest_rate_percent,
+                t.dunning_policy_id,
                 d.level, d.fee_amount,
                 EXISTS (SELECT 1 FROM collections.promises p
                         WHERE p.client_id = r.client_id AND p.status = 'active' AND p.promised_date >= $1::date) AS held
@@ -82,7 +79,7 @@ export class OverdueInvoicesPhase {
         // Dunning fees only: the statutory flat fee and the interest belong to the claim, computed from the
         // ledger when read (@ar/claims), so nothing here changes from one day to the next unless a level does.
         const fee = Number(row.fee_amount ?? 0) + feesBetween(levels, current, level);
-        return { row, days, current, level, fee, interest: 0, raised: level > current, isNew };
+        return { row, days, current, level, fee, raised: level > current, isNew };
       }).filter((u) => u.isNew || u.raised);
       // Event ids in the order the events happen: an invoice's overdue event before its level change.
       const ids = this.outbox.newIds(updates.reduce((n, u) => n + Number(u.isNew) + Number(u.raised), 0));
@@ -93,15 +90,16 @@ export class OverdueInvoicesPhase {
       // level did not change are not written at all: a day without changes costs reads only.
       if (updates.length > 0) await manager.query(
         `WITH u AS (
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::smallint[], $5::bigint[], $6::bigint[], $7::boolean[],
-                                $8::text[], $9::text[], $10::bigint[], $11::int[], $12::uuid[], $13::uuid[])
-             AS u(invoice_id, client_id, previous_level, level, interest, fee, raised, number, currency, balance, days_overdue, overdue_event_id, level_event_id)),
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::smallint[], $5::bigint[], $6::boolean[],
+                                $7::text[], $8::text[], $9::bigint[], $10::int[], $11::uuid[], $12::uuid[])
+             AS u(invoice_id, client_id, previous_level, level, fee, raised, number, currency, balance, days_overdue, overdue_event_id, level_event_id)),
          d AS (
-           INSERT INTO collections.invoice_dunning (invoice_id, client_id, level, interest_amount, fee_amount, first_overdue_on, level_changed_on, as_of)
-           SELECT u.invoice_id, u.client_id, u.level, u.interest, u.fee, $14::date, CASE WHEN u.raised THEN $14::date END, $14::date FROM u
+           INSERT INTO collections.invoice_dunning (invoice_id, client_id, level, fee_amount, first_overdue_on, level_changed_on, as_of)
+           SELECT u.invoice_id, u.client_id, u.level, u.fee, $13::date, CASE WHEN u.raised THEN $13::date END, $13::date FROM u
            ON CONFLICT (invoice_id) DO UPDATE SET
              level = GREATEST(collections.invoice_dunning.level, EXCLUDED.level),
-             interest_amount = EXCLUDED.interest_amount,
+             -- Interest is never stored: the claim computes it from the ledger (@ar/claims).
+             interest_amount = 0,
              fee_amount = EXCLUDED.fee_amount,
              level_changed_on = CASE WHEN EXCLUDED.level > collections.invoice_dunning.level THEN EXCLUDED.as_of
                                      ELSE collections.invoice_dunning.level_changed_on END,
@@ -110,20 +108,19 @@ export class OverdueInvoicesPhase {
            WHERE collections.invoice_dunning.as_of <= EXCLUDED.as_of),
          e AS (
            SELECT u.*, jsonb_build_object('invoiceId', u.invoice_id, 'clientId', u.client_id, 'number', u.number, 'currency', u.currency,
-                    'balance', u.balance, 'daysOverdue', u.days_overdue, 'asOf', $14::text, 'sweepId', $15::text, 'dunningLevel', u.level) AS base
+                    'balance', u.balance, 'daysOverdue', u.days_overdue, 'asOf', $13::text, 'sweepId', $14::text, 'dunningLevel', u.level) AS base
            FROM u)
          ${this.outbox.insertSelectSql(
            'collections',
-           `SELECT overdue_event_id, $16::text, invoice_id, base, $18::timestamptz FROM e WHERE overdue_event_id IS NOT NULL
+           `SELECT overdue_event_id, $15::text, invoice_id, base, $17::timestamptz FROM e WHERE overdue_event_id IS NOT NULL
             UNION ALL
-            SELECT level_event_id, $17::text, invoice_id, base || jsonb_build_object('previousLevel', previous_level), $18::timestamptz FROM e WHERE level_event_id IS NOT NULL`,
+            SELECT level_event_id, $16::text, invoice_id, base || jsonb_build_object('previousLevel', previous_level), $17::timestamptz FROM e WHERE level_event_id IS NOT NULL`,
          )}`,
         [
           updates.map((u) => u.row.invoice_id),
           updates.map((u) => u.row.client_id),
           updates.map((u) => u.current),
           updates.map((u) => u.level),
-          updates.map((u) => u.interest),
           updates.map((u) => u.fee),
           updates.map((u) => u.raised),
           updates.map((u) => u.row.number),

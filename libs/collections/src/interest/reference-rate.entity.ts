@@ -1,8 +1,8 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RateSeriesName as RateSeries } from '@ar/claims';
 import { decimalColumn } from '@ar/database';
 
-export const RATE_SERIES = ['de_base', 'ecb_mro', 'ru_key'] as const;
-export type RateSeries = (typeof RATE_SERIES)[number];
+export { RATE_SERIES_NAMES as RATE_SERIES, type RateSeriesName as RateSeries } from '@ar/claims';
 
 /** A published reference rate, valid from a date until the next entry of the same series. */
 @Entity({ schema: 'collections', name: 'reference_rates' })

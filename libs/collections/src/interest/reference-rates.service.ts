@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@ar/errors';
-import { RatePoint } from './late-interest';
+import type { RatePoint } from '@ar/claims';
 import { RATE_SERIES, RateSeries } from './reference-rate.entity';
 
 export type RateTable = Record<RateSeries, RatePoint[]>;

@@ -10,11 +10,6 @@ import { SolvencyAssessor } from '../solvency/solvency-assessor';
 import { DunningTasksPhase } from '../tasks/dunning-tasks.phase';
 import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.entity';
 
-/**
- * Runs one sweep through its phases — overdue invoices, tasks, promises, solvency — in keyset batches.
- * Each batch commits together with the sweep's checkpoint and stats, so a killed worker's sweep resumes
- * where it stopped and ends in the same state as an uninterrupted run.
- */
 /** Thrown at a batch boundary when the process is shutting down; the sweep resumes from its checkpoint. */
 export class SweepPausedError extends Error {
   constructor(sweepId: string) {
@@ -23,6 +18,11 @@ export class SweepPausedError extends Error {
   }
 }
 
+/**
+ * Runs one sweep through its phases — overdue invoices, tasks, promises, solvency — in keyset batches.
+ * Each batch commits together with the sweep's checkpoint and stats, so a killed worker's sweep resumes
+ * where it stopped and ends in the same state as an uninterrupted run.
+ */
 @Injectable()
 export class SweepRunner {
   private readonly logger = new Logger(SweepRunner.name);

@@ -9,6 +9,7 @@ import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import type { RiskClass } from '../solvency/solvency-assessment.entity';
+import { headOfSalesId, reassignOpenTasks } from './task-assignees';
 import { assignee, taskPriority } from './task-rules';
 import { TaskType } from './task.entity';
 
@@ -78,7 +79,7 @@ export class DunningTasksPhase {
       );
       if (clients.length === 0) return { lastClientId: null, created: 0 };
       const clientIds = clients.map((c) => c.client_id);
-      const headOfSales = await this.headOfSales(manager);
+      const headOfSales = await headOfSalesId(manager);
 
       const groups: GroupRow[] = await manager.query(
         `SELECT d.client_id, d.level, t.dunning_policy_id AS policy_id, r.currency,
@@ -198,7 +199,7 @@ export class DunningTasksPhase {
         [toUpdate.map((t) => t.id), toUpdate.map((t) => t.invoiceIds.join(',')), toUpdate.map((t) => t.amount), toUpdate.map((t) => t.currency), toUpdate.map((t) => t.priority)],
       );
     }
-    await this.followClients(manager, planned);
+    await reassignOpenTasks(manager, new Map(planned.map((t) => [t.clientId, t.assigneeId])));
     if (toCreate.length === 0) return 0;
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, due_on, status)
@@ -230,22 +231,5 @@ export class DunningTasksPhase {
       }));
     await this.outbox.append(manager, 'collections', events);
     return events.length;
-  }
-
-  /** Open tasks follow their client: to a new manager, to the deputy while the manager is away, and back. */
-  private async followClients(manager: EntityManager, planned: PlannedTask[]): Promise<void> {
-    const assignees = new Map(planned.map((t) => [t.clientId, t.assigneeId]));
-    if (assignees.size === 0) return;
-    await manager.query(
-      `UPDATE collections.tasks t SET assignee_id = x.assignee_id, updated_at = now()
-       FROM unnest($1::uuid[], $2::uuid[]) AS x(client_id, assignee_id)
-       WHERE t.client_id = x.client_id AND t.status IN ('open', 'snoozed') AND t.assignee_id IS DISTINCT FROM x.assignee_id`,
-      [[...assignees.keys()], [...assignees.values()]],
-    );
-  }
-
-  private async headOfSales(manager: EntityManager): Promise<string | null> {
-    const rows = await manager.query(`SELECT id FROM contracts.user_directory_v1 WHERE role = 'head_of_sales' ORDER BY id LIMIT 1`);
-    return rows[0]?.id ?? null;
   }
 }

@@ -9,6 +9,7 @@ import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
+import { headOfSalesId, reassignOpenTasks } from './task-assignees';
 import { assignee } from './task-rules';
 import { Task, TaskOutcome, TaskStatus } from './task.entity';
 
@@ -154,23 +155,17 @@ export class TasksService {
    * hands; the daily sweep does the same for every client with dunning tasks. Idempotent.
    */
   async reassignOpenTasks(clientId: string): Promise<number> {
-    const asOf = this.calendar.today();
-    const rows: { manager_id: string | null; deputy_id: string | null; absent_until: string | null; head_of_sales_id: string | null }[] = await this.dataSource.query(
-      `SELECT c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until,
-              (SELECT id FROM contracts.user_directory_v1 WHERE role = 'head_of_sales' ORDER BY id LIMIT 1) AS head_of_sales_id
+    const manager = this.dataSource.manager;
+    const rows: { manager_id: string | null; deputy_id: string | null; absent_until: string | null }[] = await manager.query(
+      `SELECT c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until
        FROM contracts.client_directory_v1 c LEFT JOIN contracts.user_directory_v1 u ON u.id = c.account_manager_id
        WHERE c.id = $1`,
       [clientId],
     );
     if (rows.length === 0) return 0;
     const [r] = rows;
-    const assigneeId = assignee({ managerId: r.manager_id, managerDeputyId: r.deputy_id, managerAbsentUntil: r.absent_until, headOfSalesId: r.head_of_sales_id }, asOf);
-    const [, changed]: [unknown, number] = await this.dataSource.query(
-      `UPDATE collections.tasks SET assignee_id = $2, updated_at = now()
-       WHERE client_id = $1 AND status IN ('open', 'snoozed') AND assignee_id IS DISTINCT FROM $2`,
-      [clientId, assigneeId],
-    );
-    return changed;
+    const candidate = { managerId: r.manager_id, managerDeputyId: r.deputy_id, managerAbsentUntil: r.absent_until, headOfSalesId: await headOfSalesId(manager) };
+    return reassignOpenTasks(manager, new Map([[clientId, assignee(candidate, this.calendar.today())]]));
   }
 
   private async overdueAmount(clientId: string, currency: string, asOf: string, manager: EntityManager): Promise<number> {

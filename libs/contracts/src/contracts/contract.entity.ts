@@ -1,11 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Client } from '../clients/client.entity';
+import type { InterestRule as LateInterestRule } from '@ar/claims';
 import { decimalColumn } from '@ar/database';
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'suspended', 'terminated'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-export const LATE_INTEREST_RULES = ['none', 'de_b2b', 'de_b2c', 'eu_b2b', 'ru_395', 'fixed'] as const;
-export type LateInterestRule = (typeof LATE_INTEREST_RULES)[number];
+// The rules themselves live in @ar/claims, with the rule of each.
+export { INTEREST_RULES as LATE_INTEREST_RULES, type InterestRule as LateInterestRule } from '@ar/claims';
 
 @Entity({ schema: 'contracts', name: 'contracts' })
 @Index('contracts_client_id_number_key', ['clientId', 'number'], { unique: true })

@@ -10,6 +10,7 @@ import {
   type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
+import { bearerToken } from '@ar/auth';
 
 /** The two budgets: one per anonymous client address, one (higher) per authenticated principal. */
 export const RateLimits = { Anonymous: 'anonymous', Authenticated: 'authenticated' } as const;
@@ -19,8 +20,6 @@ interface TrackedRequest {
   headers: Record<string, string | undefined>;
   rateLimitPrincipal?: string | null;
 }
-
-const BEARER = /^bearer +(\S+)$/i;
 
 /**
  * One budget per caller across every route (the stock guard keeps one per route, about fifty per
@@ -57,7 +56,7 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   private principalOf(req: TrackedRequest): string | null {
     if (req.rateLimitPrincipal !== undefined) return req.rateLimitPrincipal;
-    const token = BEARER.exec(req.headers['authorization'] ?? '')?.[1];
+    const token = bearerToken(req.headers['authorization']);
     let principal: string | null = null;
     if (token) {
       try {

@@ -6,11 +6,11 @@ import { Principal, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar } from '@ar/time';
-import { CollectionsDirectory, NO_DUNNING } from '../directory/collections-directory';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { InvoicingEvents } from '../invoicing-events';
 import { InvoiceLine } from '../invoices/invoice-line.entity';
 import { Invoice } from '../invoices/invoice.entity';
+import { InvoiceAccess } from '../invoices/invoice-access';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { invoiceEventData } from '../invoices/invoices.service';
 import { InterestAdjustment, InterestAdjustmentKind } from './interest-adjustment.entity';
@@ -26,8 +26,8 @@ export class InterestAdjustmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invoices: InvoiceRepository,
+    private readonly access: InvoiceAccess,
     private readonly claims: InvoiceClaimsService,
-    private readonly collections: CollectionsDirectory,
     private readonly contracts: ContractsDirectory,
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
@@ -58,15 +58,12 @@ export class InterestAdjustmentsService {
 
   /** Locks the invoice (charges and waivers of one invoice run one at a time) and computes its claim as of today. */
   private async lockWithClaim(principal: Principal, invoiceId: string, manager: EntityManager): Promise<{ invoice: Invoice; claim: InvoiceClaim }> {
-    const invoice = await this.invoices.findByIdForUpdate(invoiceId, manager);
-    if (!invoice || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), invoice.clientId, manager))) {
-      throw DomainError.notFound('Invoice', invoiceId);
-    }
+    const invoice = await this.access.lockVisible(manager, await this.visibility.scopeFor(principal), invoiceId);
     if (invoice.kind === 'interest') throw DomainError.businessRule('An interest invoice bears no interest of its own');
     const waived = await manager.count(InterestAdjustment, { where: { invoiceId, kind: 'waive' } });
     if (waived > 0) throw new DomainError(ErrorCode.InvalidTransition, `The late interest of invoice ${invoice.number} was waived`);
-    const dunning = (await this.collections.dunningStates([invoice.id])).get(invoice.id) ?? NO_DUNNING;
-    return { invoice, claim: await this.claims.claim(invoice, dunning, this.calendar.today()) };
+    const [claim] = await this.claims.claims([invoice], this.calendar.today());
+    return { invoice, claim };
   }
 
   private async issueInterestInvoice(manager: EntityManager, original: Invoice, claim: InvoiceClaim, amount: number): Promise<Invoice> {

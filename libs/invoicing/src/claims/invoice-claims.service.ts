@@ -6,6 +6,7 @@ import { CalendarDate } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { CollectionsDirectory, DunningState, NO_DUNNING } from '../directory/collections-directory';
 import { Invoice } from '../invoices/invoice.entity';
+import { InvoiceAccess } from '../invoices/invoice-access';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoiceLedgerEntry, InvoiceLedgerRepository } from './invoice-ledger.repository';
 
@@ -99,6 +100,7 @@ export class InvoiceClaimsService {
   constructor(
     private readonly ledger: InvoiceLedgerRepository,
     private readonly invoices: InvoiceRepository,
+    private readonly access: InvoiceAccess,
     private readonly contracts: ContractsDirectory,
     private readonly collections: CollectionsDirectory,
     private readonly visibility: VisibilityService,
@@ -106,24 +108,16 @@ export class InvoiceClaimsService {
 
   /** The claim statement of one invoice; 404 when the caller may not see it. */
   async invoiceClaim(principal: Principal, invoiceId: string, asOf: CalendarDate): Promise<InvoiceClaim> {
-    const invoice = await this.invoices.findById(invoiceId);
-    if (!invoice || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), invoice.clientId))) {
-      throw DomainError.notFound('Invoice', invoiceId);
-    }
-    const dunning = (await this.collections.dunningStates([invoice.id])).get(invoice.id) ?? NO_DUNNING;
-    return this.claim(invoice, dunning, asOf);
+    const [claim] = await this.claims([await this.access.visible(principal, invoiceId)], asOf);
+    return claim;
   }
 
   /** Every invoice of the client that was late by `asOf`, open or paid late; 404 when the caller may not see the client. */
   async clientClaim(principal: Principal, clientId: string, asOf: CalendarDate): Promise<ClientClaim> {
     if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
-    const candidates = await this.invoices.dueBefore(clientId, asOf);
-    const dunning = await this.collections.dunningStates(candidates.map((i) => i.id));
-    const claims: InvoiceClaim[] = [];
-    for (const invoice of candidates) {
-      const claim = await this.claim(invoice, dunning.get(invoice.id) ?? NO_DUNNING, asOf);
-      if (claim.principal.outstanding > 0 || claim.interest > 0 || claim.feesTotal > 0) claims.push(claim);
-    }
+    const claims = (await this.claims(await this.invoices.dueBefore(clientId, asOf), asOf)).filter(
+      (claim) => claim.principal.outstanding > 0 || claim.interest > 0 || claim.feesTotal > 0,
+    );
     const totals = new Map<string, ClientClaim['totals'][number]>();
     for (const c of claims) {
       const t = totals.get(c.currency) ?? { currency: c.currency, outstanding: 0, interest: 0, fees: 0, totalClaimable: 0 };
@@ -136,7 +130,23 @@ export class InvoiceClaimsService {
     return { clientId, asOf, invoices: claims, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
   }
 
-  async accrue(invoices: readonly Invoice[], asOf: CalendarDate): Promise<Map<string, AccruedClaim>> {
+  /** The statements of several invoices as of a date, in a fixed number of queries however many there are. */
+  async claims(invoices: readonly Invoice[], asOf: CalendarDate): Promise<InvoiceClaim[]> {
+    const ids = invoices.map((i) => i.id);
+    const [ledger, dunning] = await Promise.all([this.ledger.entriesFor(ids), this.collections.dunningStates(ids)]);
+    const accrued = await this.accrue(invoices, asOf, ledger);
+    return invoices.map((invoice) =>
+      statement(
+        invoice,
+        dunning.get(invoice.id) ?? NO_DUNNING,
+        accrued.get(invoice.id) ?? { ...NOTHING_ACCRUED, ledger: (ledger.get(invoice.id) ?? []).filter((e) => e.on <= asOf) },
+        asOf,
+      ),
+    );
+  }
+
+  /** What each invoice accrued as of a date; `ledger` when the caller already read it. */
+  async accrue(invoices: readonly Invoice[], asOf: CalendarDate, ledger?: Map<string, InvoiceLedgerEntry[]>): Promise<Map<string, AccruedClaim>> {
     const result = new Map<string, AccruedClaim>();
     // An interest invoice never bears interest itself (no interest on interest).
     const bearing = invoices.filter((i) => i.kind !== 'interest' && i.status !== 'void' && i.status !== 'written_off' && i.dueDate < asOf);
@@ -144,15 +154,15 @@ export class InvoiceClaimsService {
     const terms = await this.contracts.contractTerms([...new Set(bearing.map((i) => i.contractId))]);
     const ruled = bearing.filter((i) => (terms.get(i.contractId)?.lateInterestRule ?? 'none') !== 'none');
     if (ruled.length === 0) return result;
-    const [ledger, rates, adjustments] = await Promise.all([
-      this.ledger.entriesFor(ruled.map((i) => i.id)),
+    const [entries, rates, adjustments] = await Promise.all([
+      ledger ?? this.ledger.entriesFor(ruled.map((i) => i.id)),
       this.rates(ruled, terms),
       this.ledger.adjustmentsFor(ruled.map((i) => i.id)),
     ]);
     for (const invoice of ruled) {
       const contract = terms.get(invoice.contractId);
       const rule = contract?.lateInterestRule ?? 'none';
-      const entries = (ledger.get(invoice.id) ?? []).filter((e) => e.on <= asOf);
+      const applied = (entries.get(invoice.id) ?? []).filter((e) => e.on <= asOf);
       const made = (adjustments.get(invoice.id) ?? []).filter((a) => a.through <= asOf);
       const total = (kind: 'charge' | 'waive') => ({
         interest: made.filter((a) => a.kind === kind).reduce((n, a) => n + a.interest, 0),
@@ -166,14 +176,14 @@ export class InvoiceClaimsService {
         rule,
         fixedRatePercent: contract?.lateInterestRatePercent,
         rates,
-        ledger: entries,
+        ledger: applied,
       });
       result.set(invoice.id, {
         rule,
         periods,
         interest: totalInterest(periods),
         flatFee: periods.length > 0 ? flatLateFee(rule, invoice.currency) : 0,
-        ledger: entries,
+        ledger: applied,
         charged: total('charge'),
         waived: total('waive'),
       });
@@ -181,51 +191,46 @@ export class InvoiceClaimsService {
     return result;
   }
 
-  /** The statement for one invoice; `dunning` carries the fees its dunning levels added. */
-  async claim(invoice: Invoice, dunning: DunningState, asOf: CalendarDate): Promise<InvoiceClaim> {
-    const accrued = (await this.accrue([invoice], asOf)).get(invoice.id) ?? { ...NOTHING_ACCRUED, ledger: await this.appliedUntil(invoice.id, asOf) };
-    const sum = (kinds: InvoiceLedgerEntry['kind'][]) => accrued.ledger.filter((e) => kinds.includes(e.kind)).reduce((n, e) => n + e.amount, 0);
-    // A reversal undoes a payment (or its discount); the ledger keeps both, so the net is what counts.
-    const paid = sum(['payment']) - sum(['reversal']);
-    const principal: ClaimPrincipal = { total: invoice.total, paid, discounted: sum(['discount']), credited: sum(['credit_note']), outstanding: 0 };
-    principal.outstanding = Math.max(0, principal.total - principal.paid - principal.discounted - principal.credited);
-    const fees: ClaimFee[] = [
-      ...(accrued.flatFee > 0 ? [{ kind: 'flat_fee' as const, amount: accrued.flatFee }] : []),
-      ...(dunning.feeAmount > 0 ? [{ kind: 'dunning' as const, level: dunning.level, amount: dunning.feeAmount }] : []),
-    ];
-    const feesTotal = fees.reduce((n, f) => n + f.amount, 0);
-    return {
-      invoiceId: invoice.id,
-      number: invoice.number,
-      clientId: invoice.clientId,
-      currency: invoice.currency,
-      dueDate: invoice.dueDate,
-      asOf,
-      rule: accrued.rule,
-      principal,
-      periods: accrued.periods,
-      interest: accrued.interest,
-      fees,
-      feesTotal,
-      applied: accrued.ledger.map(({ on, kind, amount, paymentId, creditNoteId }) => ({ on, kind, amount, paymentId, creditNoteId })),
-      interestCharged: accrued.charged.interest,
-      feesCharged: accrued.charged.fees,
-      interestWaived: accrued.waived.interest,
-      feesWaived: accrued.waived.fees,
-      openInterest: openInterest(accrued),
-      openFees: openFees(accrued, dunning.feeAmount),
-      totalClaimable: principal.outstanding + openInterest(accrued) + openFees(accrued, dunning.feeAmount),
-    };
-  }
-
-  private async appliedUntil(invoiceId: string, asOf: CalendarDate): Promise<InvoiceLedgerEntry[]> {
-    return ((await this.ledger.entriesFor([invoiceId])).get(invoiceId) ?? []).filter((e) => e.on <= asOf);
-  }
-
   private async rates(invoices: readonly Invoice[], terms: Map<string, { lateInterestRule: InterestRule }>): Promise<RateTable> {
     const needsRates = invoices.some((i) => !['none', 'fixed'].includes(terms.get(i.contractId)?.lateInterestRule ?? 'none'));
     return needsRates ? this.collections.referenceRates() : {};
   }
+}
+
+/** The statement of one invoice from what it accrued; `dunning` carries the fees its dunning levels added. */
+function statement(invoice: Invoice, dunning: DunningState, accrued: AccruedClaim, asOf: CalendarDate): InvoiceClaim {
+  const sum = (kinds: InvoiceLedgerEntry['kind'][]) => accrued.ledger.filter((e) => kinds.includes(e.kind)).reduce((n, e) => n + e.amount, 0);
+  // A reversal undoes a payment (or its discount); the ledger keeps both, so the net is what counts.
+  const paid = sum(['payment']) - sum(['reversal']);
+  const principal: ClaimPrincipal = { total: invoice.total, paid, discounted: sum(['discount']), credited: sum(['credit_note']), outstanding: 0 };
+  principal.outstanding = Math.max(0, principal.total - principal.paid - principal.discounted - principal.credited);
+  const fees: ClaimFee[] = [
+    ...(accrued.flatFee > 0 ? [{ kind: 'flat_fee' as const, amount: accrued.flatFee }] : []),
+    ...(dunning.feeAmount > 0 ? [{ kind: 'dunning' as const, level: dunning.level, amount: dunning.feeAmount }] : []),
+  ];
+  const feesTotal = fees.reduce((n, f) => n + f.amount, 0);
+  return {
+    invoiceId: invoice.id,
+    number: invoice.number,
+    clientId: invoice.clientId,
+    currency: invoice.currency,
+    dueDate: invoice.dueDate,
+    asOf,
+    rule: accrued.rule,
+    principal,
+    periods: accrued.periods,
+    interest: accrued.interest,
+    fees,
+    feesTotal,
+    applied: accrued.ledger.map(({ on, kind, amount, paymentId, creditNoteId }) => ({ on, kind, amount, paymentId, creditNoteId })),
+    interestCharged: accrued.charged.interest,
+    feesCharged: accrued.charged.fees,
+    interestWaived: accrued.waived.interest,
+    feesWaived: accrued.waived.fees,
+    openInterest: openInterest(accrued),
+    openFees: openFees(accrued, dunning.feeAmount),
+    totalClaimable: principal.outstanding + openInterest(accrued) + openFees(accrued, dunning.feeAmount),
+  };
 }
 
 const CSV_HEADER = 'invoice,currency,from,to,days,dayBasis,principal,rule,rateSeries,referenceRatePercent,marginPercent,ratePercent,interest';

@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
 import { OutboxWriter } from '@ar/outbox';
 import { InvoicingEvents } from '../invoicing-events';
-import { InvoicesService } from '../invoices/invoices.service';
+import { InvoiceAccess } from '../invoices/invoice-access';
 import { CreditNoteRequest, CreditNoteRequestStatus } from './credit-note-request.entity';
 import { assertCreditable, CreateCreditNoteCommand, CreditNotesService } from './credit-notes.service';
 
@@ -25,7 +25,7 @@ export interface CreditNoteRequestFilters {
 export class CreditNoteRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly invoiceAccess: InvoicesService,
+    private readonly access: InvoiceAccess,
     private readonly creditNotes: CreditNotesService,
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
@@ -34,7 +34,7 @@ export class CreditNoteRequestsService {
   async request(principal: Principal, command: CreateCreditNoteCommand): Promise<CreditNoteRequest> {
     const scope = await this.visibility.scopeFor(principal);
     return this.dataSource.transaction(async (manager) => {
-      const invoice = await this.creditNotes.lockVisibleInvoice(manager, scope, command.invoiceId);
+      const invoice = await this.access.lockVisible(manager, scope, command.invoiceId);
       assertCreditable(invoice, command.amount);
       const request = Object.assign(new CreditNoteRequest(), {
         id: uuidv7(),
@@ -72,7 +72,7 @@ export class CreditNoteRequestsService {
 
   async get(principal: Principal, id: string): Promise<CreditNoteRequest> {
     const request = await this.dataSource.manager.findOneBy(CreditNoteRequest, { id });
-    if (!request || !(await this.invoiceAccess.canSee(await this.visibility.scopeFor(principal), request.clientId))) {
+    if (!request || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), request.clientId))) {
       throw DomainError.notFound('Credit note request', id);
     }
     return request;
@@ -93,7 +93,7 @@ export class CreditNoteRequestsService {
   private async decide(
     principal: Principal,
     id: string,
-    decision: (request: CreditNoteRequest, manager: import('typeorm').EntityManager) => Promise<Pick<CreditNoteRequest, 'status' | 'creditNoteId' | 'decisionNote'>>,
+    decision: (request: CreditNoteRequest, manager: EntityManager) => Promise<Pick<CreditNoteRequest, 'status' | 'creditNoteId' | 'decisionNote'>>,
   ): Promise<CreditNoteRequest> {
     if (!mayAdjustReceivables(principal.role)) throw DomainError.forbidden('Credit note requests are decided by finance or an admin');
     return this.dataSource.transaction(async (manager) => {

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { mayAdjustReceivables, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { InvoicingEvents } from '../invoicing-events';
 import { Invoice, invoiceBalance } from '../invoices/invoice.entity';
 import { InvoiceRepository } from '../invoices/invoice.repository';
-import { InvoicesService } from '../invoices/invoices.service';
+import { InvoiceAccess } from '../invoices/invoice-access';
 import { CreditNote } from './credit-note.entity';
 
 export interface CreateCreditNoteCommand {
@@ -23,7 +23,7 @@ export class CreditNotesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invoices: InvoiceRepository,
-    private readonly invoiceAccess: InvoicesService,
+    private readonly access: InvoiceAccess,
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
@@ -38,7 +38,7 @@ export class CreditNotesService {
   async createIn(manager: EntityManager, principal: Principal, command: CreateCreditNoteCommand): Promise<CreditNote> {
     const scope = await this.visibility.scopeFor(principal);
     const today = this.calendar.today();
-    const invoice = await this.lockVisibleInvoice(manager, scope, command.invoiceId);
+    const invoice = await this.access.lockVisible(manager, scope, command.invoiceId);
     if (!mayAdjustReceivables(principal.role)) {
       throw DomainError.forbidden('Credit notes are issued by finance or an admin; ask for one with POST /v1/credit-note-requests');
     }
@@ -70,13 +70,6 @@ export class CreditNotesService {
     }
     await this.outbox.append(manager, 'invoicing', events);
     return (await manager.findOneBy(CreditNote, { id: note.id })) as CreditNote;
-  }
-
-  /** The invoice, locked for the credit; 404 when it does not exist or the scope may not see it. */
-  async lockVisibleInvoice(manager: EntityManager, scope: VisibilityScope, invoiceId: string): Promise<Invoice> {
-    const invoice = await this.invoices.findByIdForUpdate(invoiceId, manager);
-    if (!invoice || !(await this.invoiceAccess.canSee(scope, invoice.clientId, manager))) throw DomainError.notFound('Invoice', invoiceId);
-    return invoice;
   }
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { clientScopeCondition, mayAdjustReceivables, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
+import { clientScopeCondition, mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/http';
@@ -14,6 +14,7 @@ import { CollectionsDirectory, DunningState, NO_DUNNING } from '../directory/col
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { InvoicingEvents } from '../invoicing-events';
 import { InvoiceLine } from './invoice-line.entity';
+import { InvoiceAccess } from './invoice-access';
 import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
 
@@ -53,6 +54,7 @@ export class InvoicesService {
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
     private readonly claims: InvoiceClaimsService,
+    private readonly access: InvoiceAccess,
   ) {}
 
   async create(principal: Principal, command: CreateInvoiceCommand): Promise<InvoiceView> {
@@ -130,49 +132,35 @@ export class InvoicesService {
       if (isUniqueViolation(error, 'invoices_client_external_id_key')) throw DomainError.conflict(`Client ${client.id} already has an invoice with this externalId`);
       throw error;
     }
-    return this.withDunning((await this.invoices.findById(id)) as Invoice);
+    return this.toView((await this.invoices.findById(id)) as Invoice);
   }
 
   async get(principal: Principal, id: string, asOf: CalendarDate = this.calendar.today()): Promise<InvoiceView> {
-    const invoice = await this.visibleInvoice(principal, id);
-    return this.withDunning(invoice, asOf);
-  }
-
-  /** The invoice, or 404 when it does not exist or the caller may not see its client. */
-  async visibleInvoice(principal: Principal, id: string): Promise<Invoice> {
-    const invoice = await this.invoices.findById(id);
-    if (!invoice || !(await this.canSee(await this.visibility.scopeFor(principal), invoice.clientId))) {
-      throw DomainError.notFound('Invoice', id);
-    }
-    return invoice;
+    return this.toView(await this.access.visible(principal, id), asOf);
   }
 
   async list(principal: Principal, query: ListInvoicesQuery): Promise<Page<InvoiceView>> {
     const scope = await this.visibility.scopeFor(principal);
+    const asOf = query.asOf ?? this.calendar.today();
     const rows = await this.invoices.list(
-      {
-        clientId: query.clientId,
-        status: query.status,
-        overdue: query.overdue,
-        asOf: query.asOf ?? this.calendar.today(),
-        scope: clientScopeCondition(scope, 'client_id', '$1::uuid[]'),
-      },
+      { clientId: query.clientId, status: query.status, overdue: query.overdue, asOf, scope: clientScopeCondition(scope, 'client_id', '$1::uuid[]') },
       decodeIdCursor(query.cursor),
       query.limit + 1,
     );
-    const asOf = query.asOf ?? this.calendar.today();
-    const pageRows = rows.slice(0, query.limit);
-    const [states, accrued] = await Promise.all([this.collections.dunningStates(pageRows.map((i) => i.id)), this.claims.accrue(pageRows, asOf)]);
-    return toPage(rows, query.limit, (i) => [i.id], (invoice) => ({
-      invoice,
-      dunning: states.get(invoice.id) ?? NO_DUNNING,
-      accrued: accrued.get(invoice.id) ?? NOTHING_ACCRUED,
-    }));
+    const views = await this.toViews(rows.slice(0, query.limit), asOf);
+    return toPage(rows, query.limit, (i) => [i.id], (invoice) => views.get(invoice.id) as InvoiceView);
   }
 
-  private async withDunning(invoice: Invoice, asOf: CalendarDate = this.calendar.today()): Promise<InvoiceView> {
-    const [states, accrued] = await Promise.all([this.collections.dunningStates([invoice.id]), this.claims.accrue([invoice], asOf)]);
-    return { invoice, dunning: states.get(invoice.id) ?? NO_DUNNING, accrued: accrued.get(invoice.id) ?? NOTHING_ACCRUED };
+  private async toView(invoice: Invoice, asOf: CalendarDate = this.calendar.today()): Promise<InvoiceView> {
+    return (await this.toViews([invoice], asOf)).get(invoice.id) as InvoiceView;
+  }
+
+  /** Each invoice with its dunning state and what it accrued as of `asOf`, in two queries for all of them. */
+  private async toViews(invoices: Invoice[], asOf: CalendarDate): Promise<Map<string, InvoiceView>> {
+    const [states, accrued] = await Promise.all([this.collections.dunningStates(invoices.map((i) => i.id)), this.claims.accrue(invoices, asOf)]);
+    return new Map(
+      invoices.map((invoice) => [invoice.id, { invoice, dunning: states.get(invoice.id) ?? NO_DUNNING, accrued: accrued.get(invoice.id) ?? NOTHING_ACCRUED }]),
+    );
   }
 
   void(principal: Principal, id: string): Promise<InvoiceView> {
@@ -231,20 +219,15 @@ export class InvoicesService {
     });
   }
 
-  async canSee(scope: VisibilityScope, clientId: string, manager?: EntityManager): Promise<boolean> {
-    return this.visibility.canSeeClient(scope, clientId, manager);
-  }
-
   private async change(principal: Principal, id: string, apply: (invoice: Invoice) => string): Promise<InvoiceView> {
     const scope = await this.visibility.scopeFor(principal);
     await this.dataSource.transaction(async (manager) => {
-      const invoice = await this.invoices.findByIdForUpdate(id, manager);
-      if (!invoice || !(await this.canSee(scope, invoice.clientId, manager))) throw DomainError.notFound('Invoice', id);
+      const invoice = await this.access.lockVisible(manager, scope, id);
       const eventType = apply(invoice);
       await this.invoices.save(invoice, manager);
       await this.outbox.append(manager, 'invoicing', [{ type: eventType, aggregateId: id, data: invoiceEventData(invoice) }]);
     });
-    return this.withDunning((await this.invoices.findById(id)) as Invoice);
+    return this.toView((await this.invoices.findById(id)) as Invoice);
   }
 }
 
