@@ -13,7 +13,7 @@ const AS_OF = '2026-06-30';
 const NEXT_DAY = '2026-07-01';
 const THIRTY_DAYS_LATER = '2026-07-31';
 /** What a sweep writes: the tables whose rows the floor inserts again. */
-const OUTPUT_TABLES = ['collections.invoice_dunning', 'collections.outbox_events', 'collections.tasks', 'collections.solvency_assessments'];
+const OUTPUT_TABLES = ['collections.invoice_dunning', 'collections.outbox_events', 'collections.tasks', 'collections.solvency_assessments', 'collections.client_solvency'];
 const JWT_SECRET = 'bench-secret-not-for-production';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {

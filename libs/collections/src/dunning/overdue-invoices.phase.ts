@@ -7,14 +7,19 @@ import { CalendarDate, daysBetween } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { feesBetween, nextLevel, targetLevel } from './dunning-level';
-import { decodePosition, encodePosition } from './overdue-position';
+import { decodePosition } from './overdue-position';
 
 export interface OverdueBatchResult {
-  /** Where the next batch starts; null when no overdue invoice was left. */
-  position: string | null;
-  scanned: number;
   newlyOverdue: number;
   levelChanges: number;
+}
+
+/** The overdue invoices after a position whose dunning may change, in walk order, and how many were looked at. */
+export interface OverdueCandidates {
+  overdue: number;
+  invoices: { invoiceId: string; dueDate: CalendarDate }[];
+  /** Whether the walk stopped at its limit, so more candidates may follow the last one. */
+  more: boolean;
 }
 
 interface OverdueRow {
@@ -32,8 +37,9 @@ interface OverdueRow {
 }
 
 /**
- * One keyset batch of overdue invoices as of a date: raise dunning levels, add their fees, and announce
- * what changed, all in one transaction. Running a batch twice changes nothing more.
+ * Overdue invoices as of a date, in (due date, id) order: list those whose dunning may change, then, batch by
+ * batch, raise their levels, add their fees and announce what changed, each batch in one transaction.
+ * Running a batch twice changes nothing more.
  */
 @Injectable()
 export class OverdueInvoicesPhase {
@@ -43,16 +49,46 @@ export class OverdueInvoicesPhase {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * One set-based pass over the open overdue invoices after `after`: those not yet overdue for us, or past the
+   * threshold of a level above theirs, are the only ones whose dunning can change (the rule itself, with holds,
+   * disputes and fees, is applied by runBatch). A day without changes thus costs this one read.
+   */
+  async candidates(asOf: CalendarDate, after: string | null, policies: PolicyCatalog, limit: number): Promise<OverdueCandidates> {
+    const position = decodePosition(after);
+    const thresholds = policies.thresholds();
+    const [row]: { overdue: string; ids: string[] | null; due_dates: string[] | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS overdue,
+              (array_agg(invoice_id ORDER BY due_date, invoice_id) FILTER (WHERE may_change))[1:$4] AS ids,
+              (array_agg(to_char(due_date, 'YYYY-MM-DD') ORDER BY due_date, invoice_id) FILTER (WHERE may_change))[1:$4] AS due_dates
+       FROM (
+         SELECT r.invoice_id, r.due_date,
+                d.level IS NULL OR EXISTS (
+                  SELECT 1 FROM unnest($5::uuid[], $6::int[], $7::int[]) AS l(policy_id, level, min_days)
+                  WHERE l.policy_id = CASE WHEN t.dunning_policy_id = ANY($5::uuid[]) THEN t.dunning_policy_id ELSE $8::uuid END
+                    AND l.level > d.level AND l.min_days <= $1::date - r.due_date) AS may_change
+         FROM invoicing.receivables_v1 r
+         JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
+         LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
+         WHERE r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
+           AND ($2::date IS NULL OR (r.due_date, r.invoice_id) > ($2::date, $3::uuid))) walk`,
+      [asOf, position?.dueDate ?? null, position?.invoiceId ?? null, limit, thresholds.policyIds, thresholds.levels, thresholds.minDays, thresholds.standardPolicyId],
+    );
+    const ids = row.ids ?? [];
+    const dueDates = row.due_dates ?? [];
+    return { overdue: Number(row.overdue), invoices: ids.map((invoiceId, i) => ({ invoiceId, dueDate: dueDates[i] })), more: ids.length >= limit };
+  }
+
+  /** Applies the dunning rule to a batch of candidates, in one transaction with the sweep's checkpoint. */
   async runBatch(
     asOf: CalendarDate,
-    after: string | null,
+    invoiceIds: string[],
     policies: PolicyCatalog,
     sweepId: string,
     persistProgress: (manager: EntityManager, result: OverdueBatchResult) => Promise<void>,
   ): Promise<OverdueBatchResult> {
-    const position = decodePosition(after);
     return this.dataSource.transaction(async (manager) => {
-      // Walks the open-invoice index in (due date, id) order, so only overdue invoices are read.
+      // Still open and overdue now: a payment may have settled a candidate since it was listed.
       const rows: OverdueRow[] = await manager.query(
         `SELECT r.invoice_id, r.client_id, r.number, r.currency, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.balance, r.disputed,
                 t.dunning_policy_id,
@@ -62,13 +98,10 @@ export class OverdueInvoicesPhase {
          FROM invoicing.receivables_v1 r
          JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
          LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
-         WHERE r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
-           AND ($2::date IS NULL OR (r.due_date, r.invoice_id) > ($2::date, $3::uuid))
-         ORDER BY r.due_date, r.invoice_id
-         LIMIT $4`,
-        [asOf, position?.dueDate ?? null, position?.invoiceId ?? null, this.config.sweepBatchSize],
+         WHERE r.invoice_id = ANY($2::uuid[]) AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
+         ORDER BY r.due_date, r.invoice_id`,
+        [asOf, invoiceIds],
       );
-      if (rows.length === 0) return { position: null, scanned: 0, newlyOverdue: 0, levelChanges: 0 };
 
       const updates = rows.map((row) => {
         const levels = policies.levels(row.dunning_policy_id);
@@ -136,10 +169,7 @@ export class OverdueInvoicesPhase {
           this.outbox.occurredAt(),
         ],
       );
-      const last = rows[rows.length - 1];
       const result = {
-        position: encodePosition({ dueDate: last.due_date, invoiceId: last.invoice_id }),
-        scanned: rows.length,
         newlyOverdue: updates.filter((u) => u.isNew).length,
         levelChanges: updates.filter((u) => u.raised).length,
       };

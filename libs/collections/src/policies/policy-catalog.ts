@@ -15,6 +15,20 @@ export class PolicyCatalog {
   level(policyId: string | null, level: number): PolicyLevel | undefined {
     return this.levels(policyId).find((l) => l.level === level);
   }
+
+  /**
+   * Every policy's level thresholds as parallel arrays, for SQL that must pick the rows whose level may rise
+   * (`unnest($policyIds, $levels, $minDays)`); a policy missing from `policyIds` uses the standard one's.
+   */
+  thresholds(): { standardPolicyId: string; policyIds: string[]; levels: number[]; minDays: number[] } {
+    const entries = [...this.levelsByPolicy].flatMap(([policyId, levels]) => levels.map((l) => ({ policyId, ...l })));
+    return {
+      standardPolicyId: STANDARD_POLICY_ID,
+      policyIds: entries.map((e) => e.policyId),
+      levels: entries.map((e) => e.level),
+      minDays: entries.map((e) => e.minDaysOverdue),
+    };
+  }
 }
 
 @Injectable()

@@ -46,16 +46,26 @@ export class SolvencyAssessor {
       `SELECT id, credit_limit_amount, credit_limit_currency FROM contracts.client_directory_v1 WHERE id = ANY($1::uuid[]) ORDER BY id`,
       [clientIds],
     );
-    const open: { client_id: string; currency: string; exposure: string; overdue: string; max_days: number | null; disputes: string }[] = await m.query(
-      `SELECT client_id, currency, sum(balance)::bigint AS exposure,
-              coalesce(sum(balance) FILTER (WHERE due_date < $2::date), 0)::bigint AS overdue,
-              max($2::date - due_date) FILTER (WHERE due_date < $2::date) AS max_days,
-              count(*) FILTER (WHERE disputed) AS disputes
-       FROM invoicing.receivables_v1
-       WHERE client_id = ANY($1::uuid[]) AND status IN ('open', 'partially_paid') AND balance > 0 AND issue_date <= $2::date
-       GROUP BY client_id, currency`,
+    // One pass over the clients' open receivables gives both their figures per currency and, per dunning policy,
+    // the highest level any of them reached (a level may block the client).
+    const receivables: {
+      client_id: string; currency: string; policy_id: string | null; exposure: string; overdue: string; max_days: number | null; disputes: string; level: number | null;
+    }[] = await m.query(
+      `SELECT r.client_id, r.currency, t.dunning_policy_id AS policy_id,
+              coalesce(sum(r.balance) FILTER (WHERE r.issue_date <= $2::date), 0)::bigint AS exposure,
+              coalesce(sum(r.balance) FILTER (WHERE r.issue_date <= $2::date AND r.due_date < $2::date), 0)::bigint AS overdue,
+              max($2::date - r.due_date) FILTER (WHERE r.issue_date <= $2::date AND r.due_date < $2::date) AS max_days,
+              count(*) FILTER (WHERE r.issue_date <= $2::date AND r.disputed) AS disputes,
+              max(d.level) FILTER (WHERE d.level > 0) AS level
+       FROM invoicing.receivables_v1 r
+       JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
+       LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
+       WHERE r.client_id = ANY($1::uuid[]) AND r.status IN ('open', 'partially_paid') AND r.balance > 0
+       GROUP BY r.client_id, r.currency, t.dunning_policy_id`,
       [clientIds, asOf],
     );
+    const open = foldByCurrency(receivables);
+    const levels = receivables.filter((r) => r.level !== null).map((r) => ({ client_id: r.client_id, policy_id: r.policy_id, level: r.level as number }));
     const late: { client_id: string; avg_late: string }[] = await m.query(
       `SELECT client_id, (sum(total * GREATEST(settled_on - due_date, 0))::numeric / NULLIF(sum(total), 0)) AS avg_late
        FROM invoicing.receivables_v1
@@ -68,18 +78,8 @@ export class SolvencyAssessor {
        WHERE client_id = ANY($1::uuid[]) AND status = 'broken' AND resolved_on > $2::date - 90 GROUP BY client_id`,
       [clientIds, asOf],
     );
-    const levels: { client_id: string; policy_id: string | null; level: number }[] = await m.query(
-      `SELECT d.client_id, t.dunning_policy_id AS policy_id, max(d.level) AS level
-       FROM collections.invoice_dunning d
-       JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
-       JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
-       WHERE d.client_id = ANY($1::uuid[]) AND d.level > 0 AND r.status IN ('open', 'partially_paid') AND r.balance > 0
-       GROUP BY d.client_id, t.dunning_policy_id`,
-      [clientIds],
-    );
     const previous: { client_id: string; risk_class: string; blocked_client: boolean }[] = await m.query(
-      `SELECT DISTINCT ON (client_id) client_id, risk_class, blocked_client FROM collections.solvency_assessments
-       WHERE client_id = ANY($1::uuid[]) ORDER BY client_id, created_at DESC, id DESC`,
+      `SELECT client_id, risk_class, blocked_client FROM collections.client_solvency WHERE client_id = ANY($1::uuid[])`,
       [clientIds],
     );
 
@@ -153,11 +153,20 @@ export class SolvencyAssessor {
         events.push({ type: CollectionsEvents.ClientUnblocked, aggregateId: client.id, data: { ...data, source: 'assessment' } });
       }
     }
+    // The history row and the client's current one, in one statement.
     await m.query(
-      `INSERT INTO collections.solvency_assessments (id, client_id, as_of, score, risk_class, exposure, credit_limit, currency, utilization,
-          overdue_amount, avg_days_late, max_days_overdue, broken_promises_90d, open_disputes, decision, reasons, blocked_client)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::smallint[], $5::char(1)[], $6::bigint[], $7::bigint[], $8::char(3)[], $9::numeric[],
-          $10::bigint[], $11::numeric[], $12::int[], $13::int[], $14::int[], $15::varchar[], $16::jsonb[], $17::boolean[])`,
+      `WITH assessed AS (
+         INSERT INTO collections.solvency_assessments (id, client_id, as_of, score, risk_class, exposure, credit_limit, currency, utilization,
+            overdue_amount, avg_days_late, max_days_overdue, broken_promises_90d, open_disputes, decision, reasons, blocked_client)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::smallint[], $5::char(1)[], $6::bigint[], $7::bigint[], $8::char(3)[], $9::numeric[],
+            $10::bigint[], $11::numeric[], $12::int[], $13::int[], $14::int[], $15::varchar[], $16::jsonb[], $17::boolean[])
+         RETURNING id, client_id, as_of, score, risk_class, decision, blocked_client, created_at)
+       INSERT INTO collections.client_solvency (client_id, assessment_id, as_of, score, risk_class, decision, blocked_client, assessed_at)
+       SELECT client_id, id, as_of, score, risk_class, decision, blocked_client, created_at FROM assessed
+       ON CONFLICT (client_id) DO UPDATE SET assessment_id = EXCLUDED.assessment_id, as_of = EXCLUDED.as_of, score = EXCLUDED.score,
+         risk_class = EXCLUDED.risk_class, decision = EXCLUDED.decision, blocked_client = EXCLUDED.blocked_client,
+         assessed_at = EXCLUDED.assessed_at, updated_at = now()
+       WHERE collections.client_solvency.assessed_at <= EXCLUDED.assessed_at`,
       [
         assessments.map((a) => a.id),
         assessments.map((a) => a.clientId),
@@ -181,4 +190,32 @@ export class SolvencyAssessor {
     await this.outbox.append(m, 'collections', events);
     return { assessed: assessments.length, blocked, unblocked, assessments };
   }
+}
+
+interface OpenFigures {
+  client_id: string;
+  currency: string;
+  exposure: string;
+  overdue: string;
+  max_days: number | null;
+  disputes: string;
+}
+
+/** Sums a client's receivable figures over its dunning policies, per currency. */
+function foldByCurrency(rows: OpenFigures[]): OpenFigures[] {
+  const byKey = new Map<string, OpenFigures>();
+  for (const r of rows) {
+    const key = `${r.client_id}|${r.currency}`;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { client_id: r.client_id, currency: r.currency, exposure: r.exposure, overdue: r.overdue, max_days: r.max_days, disputes: r.disputes });
+      continue;
+    }
+    seen.exposure = String(BigInt(seen.exposure) + BigInt(r.exposure));
+    seen.overdue = String(BigInt(seen.overdue) + BigInt(r.overdue));
+    seen.max_days = r.max_days === null ? seen.max_days : Math.max(seen.max_days ?? 0, r.max_days);
+    seen.disputes = String(Number(seen.disputes) + Number(r.disputes));
+  }
+  // A currency in which nothing was issued by the date has no figures.
+  return [...byKey.values()].filter((r) => BigInt(r.exposure) > 0n);
 }

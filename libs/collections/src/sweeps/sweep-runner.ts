@@ -4,11 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@ar/config';
 import { Clock } from '@ar/time';
 import { OverdueInvoicesPhase } from '../dunning/overdue-invoices.phase';
+import { encodePosition } from '../dunning/overdue-position';
 import { PolicyCatalogLoader } from '../policies/policy-catalog';
 import { PromiseReviewPhase } from '../promises/promise-review.phase';
 import { SolvencyAssessor } from '../solvency/solvency-assessor';
 import { DunningTasksPhase } from '../tasks/dunning-tasks.phase';
 import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.entity';
+
+/** How many batches' worth of overdue candidates one listing pass returns (bounds the worker's memory). */
+const CANDIDATE_BATCHES = 20;
 
 /** Thrown at a batch boundary when the process is shutting down; the sweep resumes from its checkpoint. */
 export class SweepPausedError extends Error {
@@ -69,16 +73,22 @@ export class SweepRunner {
 
     try {
       if (checkpoint.phase === 'invoices') {
-        for (;;) {
-          const result = await this.overdue.runBatch(asOf, checkpoint.after, policies, sweepId, (manager, r) => {
-            stats.invoicesScanned += r.scanned;
-            stats.newlyOverdue += r.newlyOverdue;
-            stats.levelChanges += r.levelChanges;
-            return save(manager, r.position ? { phase: 'invoices', after: r.position } : { phase: 'tasks', after: null });
-          });
-          if (!result.position) break;
-          checkpoint = { phase: 'invoices', after: result.position };
-          stopIfAsked();
+        for (let more = true; more; ) {
+          const listed = await this.overdue.candidates(asOf, checkpoint.after, policies, this.config.sweepBatchSize * CANDIDATE_BATCHES);
+          // Counted once, on the walk from the start; a resumed sweep's stats already hold it.
+          if (checkpoint.after === null) stats.invoicesScanned = listed.overdue;
+          more = listed.more;
+          for (let i = 0; i < listed.invoices.length; i += this.config.sweepBatchSize) {
+            const batch = listed.invoices.slice(i, i + this.config.sweepBatchSize);
+            const after = encodePosition(batch[batch.length - 1]);
+            await this.overdue.runBatch(asOf, batch.map((c) => c.invoiceId), policies, sweepId, (manager, r) => {
+              stats.newlyOverdue += r.newlyOverdue;
+              stats.levelChanges += r.levelChanges;
+              return save(manager, { phase: 'invoices', after });
+            });
+            checkpoint = { phase: 'invoices', after };
+            stopIfAsked();
+          }
         }
         checkpoint = { phase: 'tasks', after: null };
         await save(this.dataSource.manager, checkpoint);
@@ -87,13 +97,14 @@ export class SweepRunner {
 
       if (checkpoint.phase === 'tasks') {
         if (checkpoint.after === null) stats.tasksCancelled += await this.tasks.closeSettled(asOf);
-        for (;;) {
-          const result = await this.tasks.runBatch(asOf, checkpoint.after, policies, (manager, r) => {
+        const clients = await this.tasks.clientsToReview(asOf, checkpoint.after);
+        for (let i = 0; i < clients.length; i += this.config.sweepBatchSize) {
+          const batch = clients.slice(i, i + this.config.sweepBatchSize);
+          await this.tasks.runBatch(asOf, batch, policies, (manager, r) => {
             stats.tasksCreated += r.created;
-            return save(manager, { phase: 'tasks', after: r.lastClientId });
+            return save(manager, { phase: 'tasks', after: batch[batch.length - 1] });
           });
-          if (!result.lastClientId) break;
-          checkpoint = { phase: 'tasks', after: result.lastClientId };
+          checkpoint = { phase: 'tasks', after: batch[batch.length - 1] };
           stopIfAsked();
         }
         checkpoint = { phase: 'promises', after: null };
@@ -153,9 +164,7 @@ export class SweepRunner {
          SELECT client_id FROM invoicing.receivables_v1
          WHERE status IN ('open', 'partially_paid') AND balance > 0 AND due_date < $1::date
          UNION SELECT client_id FROM invoicing.receivables_v1 WHERE updated_at >= $2
-         UNION SELECT client_id FROM (
-           SELECT DISTINCT ON (client_id) client_id, blocked_client FROM collections.solvency_assessments
-           ORDER BY client_id, created_at DESC, id DESC) latest WHERE blocked_client
+         UNION SELECT client_id FROM collections.client_solvency WHERE blocked_client
        ) changed
        WHERE $3::uuid IS NULL OR client_id > $3::uuid
        ORDER BY client_id`,

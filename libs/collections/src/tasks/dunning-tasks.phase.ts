@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { currencyExponent } from '@ar/money';
-import { AppConfig } from '@ar/config';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
@@ -58,27 +57,29 @@ export class DunningTasksPhase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly config: AppConfig,
   ) {}
 
+  /** Clients with an invoice at a dunning level that is still overdue as of the sweep, after `afterClientId`, in id order. */
+  async clientsToReview(asOf: CalendarDate, afterClientId: string | null): Promise<string[]> {
+    const rows: { client_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT d.client_id FROM collections.invoice_dunning d
+       JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
+       WHERE d.level >= 1 AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
+         AND ($2::uuid IS NULL OR d.client_id > $2::uuid)
+       ORDER BY d.client_id`,
+      [asOf, afterClientId],
+    );
+    return rows.map((r) => r.client_id);
+  }
+
+  /** Plans and reconciles the dunning tasks of a batch of clients (from clientsToReview) in one transaction. */
   async runBatch(
     asOf: CalendarDate,
-    afterClientId: string | null,
+    clientIds: string[],
     policies: PolicyCatalog,
-    persistProgress: (manager: EntityManager, result: { lastClientId: string | null; created: number }) => Promise<void>,
-  ): Promise<{ lastClientId: string | null; created: number }> {
+    persistProgress: (manager: EntityManager, result: { created: number }) => Promise<void>,
+  ): Promise<{ created: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const clients: { client_id: string }[] = await manager.query(
-        // Clients with an invoice at a dunning level that is still overdue as of the sweep.
-        `SELECT DISTINCT d.client_id FROM collections.invoice_dunning d
-         JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
-         WHERE d.level >= 1 AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
-           AND ($2::uuid IS NULL OR d.client_id > $2::uuid)
-         ORDER BY d.client_id LIMIT $3`,
-        [asOf, afterClientId, this.config.sweepBatchSize],
-      );
-      if (clients.length === 0) return { lastClientId: null, created: 0 };
-      const clientIds = clients.map((c) => c.client_id);
       const headOfSales = await headOfSalesId(manager);
 
       const groups: GroupRow[] = await manager.query(
@@ -92,7 +93,7 @@ export class DunningTasksPhase {
          JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
          JOIN contracts.client_directory_v1 c ON c.id = d.client_id
          LEFT JOIN contracts.user_directory_v1 u ON u.id = c.account_manager_id
-         LEFT JOIN collections.client_solvency_v1 s ON s.client_id = d.client_id
+         LEFT JOIN collections.client_solvency s ON s.client_id = d.client_id
          WHERE d.client_id = ANY($2::uuid[]) AND d.level >= 1
            AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date AND NOT r.disputed
          GROUP BY d.client_id, d.level, t.dunning_policy_id, r.currency, c.account_manager_id, u.deputy_id, u.absent_until, s.risk_class, c.risk_class`,
@@ -104,8 +105,7 @@ export class DunningTasksPhase {
          WHERE client_id = ANY($1::uuid[]) AND status IN ('open', 'snoozed', 'done') AND type IN ('reminder', 'final_notice', 'legal_handover')`,
         [clientIds],
       );
-      const created = await this.apply(manager, planned, existing, asOf);
-      const result = { lastClientId: clientIds[clientIds.length - 1], created };
+      const result = { created: await this.apply(manager, planned, existing, asOf) };
       await persistProgress(manager, result);
       return result;
     });
