@@ -82,21 +82,24 @@ export class DunningTasksPhase {
     return this.dataSource.transaction(async (manager) => {
       const headOfSales = await headOfSalesId(manager);
 
+      // Invoices are grouped first; who the client's manager is and its risk class are joined per group, not per invoice.
       const groups: GroupRow[] = await manager.query(
-        `SELECT d.client_id, d.level, t.dunning_policy_id AS policy_id, r.currency,
-                array_agg(d.invoice_id ORDER BY d.invoice_id) AS invoice_ids, sum(r.balance)::bigint AS amount,
-                max($1::date - r.due_date) AS max_days,
-                c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until,
+        `WITH overdue AS (
+           SELECT d.client_id, d.level, t.dunning_policy_id AS policy_id, r.currency,
+                  array_agg(d.invoice_id ORDER BY d.invoice_id) AS invoice_ids, sum(r.balance)::bigint AS amount,
+                  max($1::date - r.due_date) AS max_days
+           FROM collections.invoice_dunning d
+           JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
+           JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
+           WHERE d.client_id = ANY($2::uuid[]) AND d.level >= 1
+             AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date AND NOT r.disputed
+           GROUP BY d.client_id, d.level, t.dunning_policy_id, r.currency)
+         SELECT o.*, c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until,
                 coalesce(s.risk_class, c.risk_class) AS risk_class
-         FROM collections.invoice_dunning d
-         JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
-         JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
-         JOIN contracts.client_directory_v1 c ON c.id = d.client_id
+         FROM overdue o
+         JOIN contracts.client_directory_v1 c ON c.id = o.client_id
          LEFT JOIN contracts.user_directory_v1 u ON u.id = c.account_manager_id
-         LEFT JOIN collections.client_solvency s ON s.client_id = d.client_id
-         WHERE d.client_id = ANY($2::uuid[]) AND d.level >= 1
-           AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date AND NOT r.disputed
-         GROUP BY d.client_id, d.level, t.dunning_policy_id, r.currency, c.account_manager_id, u.deputy_id, u.absent_until, s.risk_class, c.risk_class`,
+         LEFT JOIN collections.client_solvency s ON s.client_id = o.client_id`,
         [asOf, clientIds],
       );
       const planned = this.plan(groups, policies, asOf, headOfSales);
