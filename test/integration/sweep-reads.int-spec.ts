@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ClientSolvency, OverdueInvoicesPhase, PolicyCatalogLoader, SolvencyAssessor } from '@ar/collections';
+import { ClientSolvency, OVERDUE_CANDIDATES_SQL, OverdueInvoicesPhase, PolicyCatalogLoader, SolvencyAssessor } from '@ar/collections';
 import { addDays } from '@ar/time';
 import { RunningService, RunningSystem, startSystem } from '@ar/testing';
 
@@ -59,5 +59,17 @@ describe('sweep reads (services against the real Postgres)', () => {
     const [published] = await dataSource.query(`SELECT as_of::text, score, risk_class FROM collections.client_solvency_v1 WHERE client_id = $1`, [client.id]);
     expect(published).toEqual({ as_of: '2026-03-02', score: latest.score, risk_class: latest.riskClass });
     expect(Number((await dataSource.query(`SELECT count(*) FROM collections.solvency_assessments WHERE client_id = $1`, [client.id]))[0].count)).toBe(2);
+  });
+
+  it('walks the open-invoice partial index through receivables_v1.open_receivable', async () => {
+    const policies = await collections.app.get(PolicyCatalogLoader).load();
+    const t = policies.thresholds();
+    const plan = await collections.app.get(DataSource).transaction(async (manager) => {
+      // A test database is small enough for a sequential scan to win; this asks whether the index can be used at all.
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const [row] = await manager.query(`EXPLAIN (FORMAT JSON) ${OVERDUE_CANDIDATES_SQL}`, [asOf, null, null, 100, t.policyIds, t.levels, t.minDays, t.standardPolicyId]);
+      return JSON.stringify(row['QUERY PLAN']);
+    });
+    expect(plan).toContain('"Index Name":"invoices_due_date_open_idx"');
   });
 });

@@ -11,6 +11,7 @@ import { CreateExpectRowCount1764400000000 } from './migrations/1764400000000-Cr
 import { ScopeInvoiceExternalIds1764500000000 } from './migrations/1764500000000-ScopeInvoiceExternalIds';
 import { CreateCreditNoteRequests1764700000000 } from './migrations/1764700000000-CreateCreditNoteRequests';
 import { ChargeAndWaiveInterest1764900000000 } from './migrations/1764900000000-ChargeAndWaiveInterest';
+import { PublishOpenReceivable1765000000002 } from './migrations/1765000000002-PublishOpenReceivable';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { Payment } from './payments/payment.entity';
 import { WebhookDeliveryAttempt } from './webhooks/webhook-delivery-attempt.entity';
@@ -38,4 +39,5 @@ export const INVOICING_MIGRATIONS = [
   ScopeInvoiceExternalIds1764500000000,
   CreateCreditNoteRequests1764700000000,
   ChargeAndWaiveInterest1764900000000,
+  PublishOpenReceivable1765000000002,
 ];

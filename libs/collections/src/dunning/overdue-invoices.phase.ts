@@ -37,6 +37,26 @@ interface OverdueRow {
 }
 
 /**
+ * The open overdue invoices after a (due date, id) position: how many, and those whose dunning may change, in
+ * walk order, at most $4. Parameters: as of, position due date and id, limit, the policy thresholds (policy ids,
+ * levels, minimum days) and the standard policy id for contracts without a policy of their own.
+ */
+export const OVERDUE_CANDIDATES_SQL = `SELECT count(*) AS overdue, count(*) FILTER (WHERE may_change) AS may_change,
+          (array_agg(invoice_id ORDER BY due_date, invoice_id) FILTER (WHERE may_change))[1:$4] AS ids,
+          (array_agg(to_char(due_date, 'YYYY-MM-DD') ORDER BY due_date, invoice_id) FILTER (WHERE may_change))[1:$4] AS due_dates
+   FROM (
+     SELECT r.invoice_id, r.due_date,
+            d.level IS NULL OR EXISTS (
+              SELECT 1 FROM unnest($5::uuid[], $6::int[], $7::int[]) AS l(policy_id, level, min_days)
+              WHERE l.policy_id = CASE WHEN t.dunning_policy_id = ANY($5::uuid[]) THEN t.dunning_policy_id ELSE $8::uuid END
+                AND l.level > d.level AND l.min_days <= $1::date - r.due_date) AS may_change
+     FROM invoicing.receivables_v1 r
+     JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
+     LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
+     WHERE r.open_receivable AND r.due_date < $1::date
+       AND ($2::date IS NULL OR (r.due_date, r.invoice_id) > ($2::date, $3::uuid))) walk`;
+
+/**
  * Overdue invoices as of a date, in (due date, id) order: list those whose dunning may change, then, batch by
  * batch, raise their levels, add their fees and announce what changed, each batch in one transaction.
  * Running a batch twice changes nothing more.
@@ -57,26 +77,13 @@ export class OverdueInvoicesPhase {
   async candidates(asOf: CalendarDate, after: string | null, policies: PolicyCatalog, limit: number): Promise<OverdueCandidates> {
     const position = decodePosition(after);
     const thresholds = policies.thresholds();
-    const [row]: { overdue: string; ids: string[] | null; due_dates: string[] | null }[] = await this.dataSource.query(
-      `SELECT count(*) AS overdue,
-              (array_agg(invoice_id ORDER BY due_date, invoice_id) FILTER (WHERE may_change))[1:$4] AS ids,
-              (array_agg(to_char(due_date, 'YYYY-MM-DD') ORDER BY due_date, invoice_id) FILTER (WHERE may_change))[1:$4] AS due_dates
-       FROM (
-         SELECT r.invoice_id, r.due_date,
-                d.level IS NULL OR EXISTS (
-                  SELECT 1 FROM unnest($5::uuid[], $6::int[], $7::int[]) AS l(policy_id, level, min_days)
-                  WHERE l.policy_id = CASE WHEN t.dunning_policy_id = ANY($5::uuid[]) THEN t.dunning_policy_id ELSE $8::uuid END
-                    AND l.level > d.level AND l.min_days <= $1::date - r.due_date) AS may_change
-         FROM invoicing.receivables_v1 r
-         JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
-         LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
-         WHERE r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
-           AND ($2::date IS NULL OR (r.due_date, r.invoice_id) > ($2::date, $3::uuid))) walk`,
+    const [row]: { overdue: string; may_change: string; ids: string[] | null; due_dates: string[] | null }[] = await this.dataSource.query(
+      OVERDUE_CANDIDATES_SQL,
       [asOf, position?.dueDate ?? null, position?.invoiceId ?? null, limit, thresholds.policyIds, thresholds.levels, thresholds.minDays, thresholds.standardPolicyId],
     );
     const ids = row.ids ?? [];
     const dueDates = row.due_dates ?? [];
-    return { overdue: Number(row.overdue), invoices: ids.map((invoiceId, i) => ({ invoiceId, dueDate: dueDates[i] })), more: ids.length >= limit };
+    return { overdue: Number(row.overdue), invoices: ids.map((invoiceId, i) => ({ invoiceId, dueDate: dueDates[i] })), more: Number(row.may_change) > ids.length };
   }
 
   /** Applies the dunning rule to a batch of candidates, in one transaction with the sweep's checkpoint. */
@@ -98,7 +105,7 @@ export class OverdueInvoicesPhase {
          FROM invoicing.receivables_v1 r
          JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
          LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
-         WHERE r.invoice_id = ANY($2::uuid[]) AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
+         WHERE r.invoice_id = ANY($2::uuid[]) AND r.open_receivable AND r.due_date < $1::date
          ORDER BY r.due_date, r.invoice_id`,
         [asOf, invoiceIds],
       );

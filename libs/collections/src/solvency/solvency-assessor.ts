@@ -60,7 +60,7 @@ export class SolvencyAssessor {
        FROM invoicing.receivables_v1 r
        JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
        LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
-       WHERE r.client_id = ANY($1::uuid[]) AND r.status IN ('open', 'partially_paid') AND r.balance > 0
+       WHERE r.client_id = ANY($1::uuid[]) AND r.open_receivable
        GROUP BY r.client_id, r.currency, t.dunning_policy_id`,
       [clientIds, asOf],
     );

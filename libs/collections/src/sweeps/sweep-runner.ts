@@ -162,7 +162,7 @@ export class SweepRunner {
     const rows: { client_id: string }[] = await this.dataSource.query(
       `SELECT client_id FROM (
          SELECT client_id FROM invoicing.receivables_v1
-         WHERE status IN ('open', 'partially_paid') AND balance > 0 AND due_date < $1::date
+         WHERE open_receivable AND due_date < $1::date
          UNION SELECT client_id FROM invoicing.receivables_v1 WHERE updated_at >= $2
          UNION SELECT client_id FROM collections.client_solvency WHERE blocked_client
        ) changed

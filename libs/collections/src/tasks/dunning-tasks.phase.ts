@@ -64,7 +64,7 @@ export class DunningTasksPhase {
     const rows: { client_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT d.client_id FROM collections.invoice_dunning d
        JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
-       WHERE d.level >= 1 AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date
+       WHERE d.level >= 1 AND r.open_receivable AND r.due_date < $1::date
          AND ($2::uuid IS NULL OR d.client_id > $2::uuid)
        ORDER BY d.client_id`,
       [asOf, afterClientId],
@@ -92,7 +92,7 @@ export class DunningTasksPhase {
            JOIN invoicing.receivables_v1 r ON r.invoice_id = d.invoice_id
            JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
            WHERE d.client_id = ANY($2::uuid[]) AND d.level >= 1
-             AND r.status IN ('open', 'partially_paid') AND r.balance > 0 AND r.due_date < $1::date AND NOT r.disputed
+             AND r.open_receivable AND r.due_date < $1::date AND NOT r.disputed
            GROUP BY d.client_id, d.level, t.dunning_policy_id, r.currency)
          SELECT o.*, c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until,
                 coalesce(s.risk_class, c.risk_class) AS risk_class
@@ -123,7 +123,7 @@ export class DunningTasksPhase {
         `UPDATE collections.tasks t SET status = 'cancelled', updated_at = now()
          WHERE t.status IN ('open', 'snoozed') AND t.type IN ('reminder', 'final_notice', 'legal_handover')
            AND NOT EXISTS (SELECT 1 FROM invoicing.receivables_v1 r
-                           WHERE r.invoice_id = ANY(t.invoice_ids) AND r.balance > 0 AND r.status IN ('open', 'partially_paid'))
+                           WHERE r.invoice_id = ANY(t.invoice_ids) AND r.open_receivable)
          RETURNING t.id, t.client_id, t.type, t.dunning_level, t.assignee_id`,
       );
       await this.outbox.append(

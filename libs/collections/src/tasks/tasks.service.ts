@@ -171,7 +171,7 @@ export class TasksService {
   private async overdueAmount(clientId: string, currency: string, asOf: string, manager: EntityManager): Promise<number> {
     const [row]: { overdue: string }[] = await manager.query(
       `SELECT coalesce(sum(balance), 0)::bigint AS overdue FROM invoicing.receivables_v1
-       WHERE client_id = $1 AND currency = $2 AND status IN ('open', 'partially_paid') AND balance > 0 AND due_date < $3::date`,
+       WHERE client_id = $1 AND currency = $2 AND open_receivable AND due_date < $3::date`,
       [clientId, currency, asOf],
     );
     return Number(row.overdue);

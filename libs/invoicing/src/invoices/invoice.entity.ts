@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintColumn } from '@ar/database';
 import type { InvoiceLine } from './invoice-line.entity';
+import { OPEN_STATUS_SQL } from './open-receivable';
 
 export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'void', 'written_off'] as const;
 /** `interest`: issued for the late interest and fees of another invoice; it never bears interest itself. */
@@ -12,8 +13,8 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 @Index('invoices_client_id_number_key', ['clientId', 'number'], { unique: true })
 // Unique per client, like the number, so a 409 never tells a manager that a hidden client's invoice uses an id.
 @Index('invoices_client_external_id_key', ['clientId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
-@Index('invoices_client_open_idx', ['clientId', 'currency', 'dueDate'], { where: `status IN ('open', 'partially_paid')` })
-@Index('invoices_due_date_open_idx', ['dueDate', 'id'], { where: `status IN ('open', 'partially_paid')` })
+@Index('invoices_client_open_idx', ['clientId', 'currency', 'dueDate'], { where: OPEN_STATUS_SQL })
+@Index('invoices_due_date_open_idx', ['dueDate', 'id'], { where: OPEN_STATUS_SQL })
 // A client's payment behaviour (days late over the last year) reads its paid invoices by settlement date.
 @Index('invoices_client_settled_idx', ['clientId', 'settledOn'], { where: `status = 'paid'` })
 @Check('invoices_status_check', `status IN ('open', 'partially_paid', 'paid', 'void', 'written_off')`)

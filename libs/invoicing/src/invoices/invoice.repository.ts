@@ -4,6 +4,7 @@ import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
 import { queryPrepared } from '@ar/database';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
+import { OPEN_STATUS_SQL, openReceivableSql } from './open-receivable';
 
 export interface InvoiceListFilters {
   clientId?: string;
@@ -57,7 +58,6 @@ export interface SettlementChange {
   asRead?: { settled: number; status: InvoiceStatus };
 }
 
-const OPEN = `status IN ('open', 'partially_paid')`;
 
 /**
  * The UPDATE that applies money movements (five array parameters from `$first`: invoice ids, paid,
@@ -157,7 +157,7 @@ export class InvoiceRepository {
   async openExposure(clientId: string, currency: string, manager?: EntityManager): Promise<number> {
     const rows = await this.manager(manager).query(
       `SELECT coalesce(sum(total - amount_paid - amount_credited - amount_discounted), 0)::bigint AS exposure
-       FROM invoicing.invoices WHERE client_id = $1 AND currency = $2 AND ${OPEN}`,
+       FROM invoicing.invoices WHERE client_id = $1 AND currency = $2 AND ${OPEN_STATUS_SQL}`,
       [clientId, currency],
     );
     return Number(rows[0].exposure);
@@ -228,7 +228,7 @@ export class InvoiceRepository {
          WHERE c.id IS NOT NULL AND (
            i.id = r.invoice_id
            OR (r.invoice_id IS NULL AND i.client_id = r.client_id AND i.currency = r.currency
-               AND CASE WHEN q.quoted THEN ${quotes('i')} ELSE i.${OPEN} END))
+               AND CASE WHEN q.quoted THEN ${quotes('i')} ELSE i.${OPEN_STATUS_SQL} END))
          ORDER BY i.id${lock ? ' FOR UPDATE OF i' : ''}) x ON true
        ORDER BY r.position, x.id`,
       [
@@ -279,7 +279,7 @@ export class InvoiceRepository {
     if (filters.status) add((i) => `status = $${i}`, filters.status);
     if (filters.overdue !== undefined) {
       const overdueSql = (i: number) =>
-        `(${OPEN} AND total - amount_paid - amount_credited - amount_discounted > 0 AND due_date < $${i}::date)`;
+        `(${openReceivableSql()} AND due_date < $${i}::date)`;
       add((i) => (filters.overdue ? overdueSql(i) : `NOT ${overdueSql(i)}`), filters.asOf);
     }
     params.push(limit);

@@ -17,6 +17,7 @@ import { InvoiceLine } from './invoice-line.entity';
 import { InvoiceAccess } from './invoice-access';
 import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
+import { OPEN_STATUS_SQL } from './open-receivable';
 
 export interface CreateInvoiceCommand {
   contractId: string;
@@ -203,7 +204,7 @@ export class InvoicesService {
         .createQueryBuilder(Invoice, 'i')
         .where('i.id IN (:...ids)', { ids: invoiceIds })
         .andWhere('NOT i.disputed')
-        .andWhere(`i.status IN ('open', 'partially_paid')`)
+        .andWhere(`i.${OPEN_STATUS_SQL}`)
         .orderBy('i.id')
         .setLock('pessimistic_write')
         .getMany();

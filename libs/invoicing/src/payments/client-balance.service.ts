@@ -6,6 +6,7 @@ import { DomainError } from '@ar/errors';
 import { BusinessCalendar } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { PaymentRepository } from './payment.repository';
+import { OPEN_STATUS_SQL } from '../invoices/open-receivable';
 
 export interface CurrencyBalance {
   currency: string;
@@ -32,7 +33,7 @@ export class ClientBalanceService {
       `SELECT currency,
               sum(total - amount_paid - amount_credited - amount_discounted)::bigint AS open,
               coalesce(sum(total - amount_paid - amount_credited - amount_discounted) FILTER (WHERE due_date < $2::date), 0)::bigint AS overdue
-       FROM invoicing.invoices WHERE client_id = $1 AND status IN ('open', 'partially_paid') GROUP BY currency`,
+       FROM invoicing.invoices WHERE client_id = $1 AND ${OPEN_STATUS_SQL} GROUP BY currency`,
       [clientId, this.calendar.today()],
     );
     const credit = await this.payments.unappliedCredit(clientId);

@@ -1,6 +1,7 @@
 import { DomainError } from '@ar/errors';
 import type { PayableInvoice } from '../invoices/invoice.repository';
 import { byDueDate } from './allocate-payment';
+import { OPEN_STATUSES } from '../invoices/open-receivable';
 
 export interface PaymentTargetRequest {
   clientId: string;
@@ -9,7 +10,7 @@ export interface PaymentTargetRequest {
   reference?: string | null;
 }
 
-const OPEN_STATUSES: ReadonlySet<string> = new Set(['open', 'partially_paid']);
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
 const isWordCharacter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
@@ -56,5 +57,5 @@ export function selectPaymentTargets(request: PaymentTargetRequest, candidates: 
       .sort((a, b) => b.number.length - a.number.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (quoted.length > 0) return [quoted[0]];
   }
-  return own.filter((i) => OPEN_STATUSES.has(i.status)).sort(byDueDate);
+  return own.filter((i) => OPEN.has(i.status)).sort(byDueDate);
 }
