@@ -4,7 +4,7 @@ export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotent.decorator';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/request-fingerprint';
-export * from './pagination/page';
+export * from './pagination/page-query.dto';
 export * from './platform.module';
 export * from './idempotency/platform-migrations';
 export * from './validation/field-validators';

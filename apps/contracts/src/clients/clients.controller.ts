@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { ClientsService } from '@ar/contracts';
-import { Idempotent, Page, UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
+import { Page } from '@ar/pagination';
 import { ClientResponse, toClientResponse } from './client.response';
 import { CreateClientDto } from './dto/create-client.dto';
 import { ListClientsQuery } from './dto/list-clients.query';

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { ContractsService } from '@ar/contracts';
-import { Idempotent, Page, UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
+import { Page } from '@ar/pagination';
 import { ContractResponse, toContractResponse } from './contract.response';
 import { CreateContractDto } from './dto/create-contract.dto';
 import { ListContractsQuery } from './dto/list-contracts.query';

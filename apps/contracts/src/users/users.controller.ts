@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
 import { UsersService } from '@ar/contracts';
-import { Idempotent, Page, PageQueryDto, UuidParam } from '@ar/http';
+import { Idempotent, PageQueryDto, UuidParam } from '@ar/http';
+import { Page } from '@ar/pagination';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { toUserResponse, UserResponse } from './user.response';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { Idempotent, Page, UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
+import { Page } from '@ar/pagination';
 import { InvoicesService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
 import { CreateInvoiceDto } from './dto/create-invoice.dto';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
-import { Idempotent, Page, UuidParam } from '@ar/http';
+import { Idempotent, UuidParam } from '@ar/http';
+import { Page } from '@ar/pagination';
 import { PaymentsService } from '@ar/invoicing';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQuery } from './dto/list-payments.query';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { decodeCursor, Page, toPage } from '@ar/http';
+import { decodeCursor, Page, toPage } from '@ar/pagination';
 import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { canSeeManager, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
-import { decodeIdCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { Money } from '@ar/money';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { ContractsEvents } from '../contracts-events';

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { canSeeManager, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
-import { decodeIdCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { OutboxWriter } from '@ar/outbox';
 import { ClientsService } from '../clients/clients.service';
 import { ContractsEvents } from '../contracts-events';

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Principal, Role } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
-import { decodeIdCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
 

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { clientScopeCondition, mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { decodeIdCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { OutboxWriter } from '@ar/outbox';
 import { InvoicingEvents } from '../invoicing-events';
 import { InvoiceAccess } from '../invoices/invoice-access';

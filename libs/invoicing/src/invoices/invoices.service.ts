@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { clientScopeCondition, mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { decodeIdCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { AmountLimitExceededError, InvoiceTotals, invoiceTotals, LineInput } from '@ar/money';
 import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar, CalendarDate } from '@ar/time';

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { canSeeManager, clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { EmbeddedStatement, isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { decodeIdCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';

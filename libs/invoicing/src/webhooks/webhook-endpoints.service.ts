@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@ar/config';
 import { DomainError } from '@ar/errors';
-import { decodeIdCursor, Page, toPage } from '@ar/http';
+import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { DeliverWebhookJob, JOB_OPTIONS, JobNames, Queues } from '@ar/queues';
 import { generateWebhookSecret } from '../integrations/webhook-secret';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
