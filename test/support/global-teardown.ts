@@ -1,7 +1,22 @@
 import 'tsconfig-paths/register';
+import { checkEmittedEvents } from './event-contract';
 import { deleteRedisKeys, dropDatabase } from './test-resources';
 
+/**
+ * Checks the events the run emitted against their published schemas, then drops the run's database and Redis
+ * keys. A run that emitted an event its schema does not describe fails here.
+ */
 export default async function globalTeardown(): Promise<void> {
-  if (process.env.KEEP_TEST_DATABASE !== '1') await dropDatabase(process.env.DATABASE_URL as string);
-  await deleteRedisKeys(process.env.REDIS_URL as string, process.env.QUEUE_PREFIX as string);
+  const databaseUrl = process.env.DATABASE_URL as string;
+  let report;
+  try {
+    report = await checkEmittedEvents(databaseUrl);
+  } finally {
+    if (process.env.KEEP_TEST_DATABASE !== '1') await dropDatabase(databaseUrl);
+    await deleteRedisKeys(process.env.REDIS_URL as string, process.env.QUEUE_PREFIX as string);
+  }
+  if (report.problems.length > 0) {
+    throw new Error(`${report.problems.length} emitted events do not match their published schema (docs/events):\n${report.problems.slice(0, 20).join('\n')}`);
+  }
+  console.log(`event contract: ${report.checked} emitted events of ${report.types} types match their published schemas`);
 }

@@ -12,6 +12,7 @@ import { InvoicesController } from './invoices/invoices.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoints.controller';
+import { EventTypesController } from './event-types/event-types.controller';
 
 @Module({
   imports: [PlatformModule.forService('invoicing'), OutboxRelayModule.forSchema('invoicing'), InvoicingDomainModule, WebhooksModule],
@@ -26,6 +27,7 @@ import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoint
     InboundWebhooksController,
     ReportsController,
     WebhookEndpointsController,
+    EventTypesController,
   ],
 })
 export class InvoicingAppModule {}

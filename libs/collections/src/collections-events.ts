@@ -10,5 +10,4 @@ export const CollectionsEvents = {
   TaskCancelled: 'task.cancelled',
   PromiseBroken: 'promise.broken',
   PromiseKept: 'promise.kept',
-  SweepCompleted: 'sweep.completed',
 } as const;

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@ar/config';
 import { JOB_OPTIONS, JobNames, OutboxEventsJob, Queues } from '@ar/queues';
 import { OutboxSchema } from './outbox-event';
+import { eventVersion } from '@ar/events';
 
 export const OUTBOX_SCHEMA = Symbol('OUTBOX_SCHEMA');
 const BATCH_SIZE = 500;
@@ -116,6 +117,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         events: rows.map((row) => ({
           id: row.id,
           type: row.type,
+          version: eventVersion(this.schema, row.type),
           occurredAt: new Date(row.occurred_at).toISOString(),
           aggregateId: row.aggregate_id,
           source: this.schema,

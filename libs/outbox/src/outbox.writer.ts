@@ -12,7 +12,7 @@ import { NewOutboxEvent, OutboxEvent, OutboxSchema } from './outbox-event';
 export class OutboxWriter {
   constructor(private readonly clock: Clock) {}
 
-  async append(manager: EntityManager, schema: OutboxSchema, events: NewOutboxEvent[]): Promise<OutboxEvent[]> {
+  async append<S extends OutboxSchema>(manager: EntityManager, schema: S, events: NewOutboxEvent<S>[]): Promise<OutboxEvent<S>[]> {
     if (events.length === 0) return [];
     const { sql, params, events: written } = this.insertStatement(schema, events, 1);
     await manager.query(sql, params);
@@ -41,10 +41,12 @@ export class OutboxWriter {
    * The INSERT for these events with parameters numbered from `first`, for a caller that embeds it in
    * its own statement (a data-modifying CTE) to save a round trip on a hot path.
    */
-  insertStatement(schema: OutboxSchema, events: NewOutboxEvent[], first: number): { sql: string; params: unknown[]; events: OutboxEvent[] } {
+  insertStatement<S extends OutboxSchema>(schema: S, events: NewOutboxEvent<S>[], first: number): { sql: string; params: unknown[]; events: OutboxEvent<S>[] } {
     const occurredAt = this.occurredAt();
     const ids = this.newIds(events.length);
-    const rows = events.map((e, i) => ({ ...e, id: ids[i], occurredAt }));
+    // Each event keeps its own type; the statement only needs its columns.
+    const loose = events as unknown as { type: string; aggregateId: string; data: unknown }[];
+    const rows = loose.map((e, i) => ({ id: ids[i], type: e.type, aggregateId: e.aggregateId, data: e.data, occurredAt }));
     const p = (n: number) => `$${first + n}`;
     return {
       sql: this.insertSelectSql(
@@ -58,7 +60,7 @@ export class OutboxWriter {
         rows.map((r) => JSON.stringify(r.data)),
         rows.map((r) => r.occurredAt),
       ],
-      events: rows,
+      events: loose.map((e, i) => ({ ...e, id: ids[i], occurredAt }) as unknown as OutboxEvent<S>),
     };
   }
 }

@@ -30,6 +30,8 @@ export const JobNames = {
 export interface PublishedEvent {
   id: string;
   type: string;
+  /** The version of the type's data schema (GET /v1/event-types). */
+  version: number;
   occurredAt: string;
   aggregateId: string;
   source: 'contracts' | 'invoicing' | 'collections';

@@ -1,8 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { CollectionsEvents, RiskClass, TasksService } from '@ar/collections';
+import { CollectionsEvents, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
+import { isEventOf } from '@ar/events';
 import { InvoicesService, WebhookFanoutService } from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
@@ -44,22 +45,15 @@ export class EventsProcessor extends WorkerHost {
   }
 
   private async react(event: PublishedEvent): Promise<void> {
-    const data = event.data as Record<string, any>;
-    switch (event.type) {
-      case CollectionsEvents.ClientBlocked:
-        await this.clients.applyCollectionsDecision(data.clientId, { blocked: true, source: data.source, riskClass: data.riskClass as RiskClass });
-        break;
-      case CollectionsEvents.ClientUnblocked:
-        await this.clients.applyCollectionsDecision(data.clientId, { blocked: false, riskClass: data.riskClass as RiskClass });
-        break;
-      case CollectionsEvents.ClientRiskChanged:
-        await this.clients.applyCollectionsDecision(data.clientId, { riskClass: data.riskClass as RiskClass });
-        break;
-      case CollectionsEvents.TaskCompleted:
-        if (data.outcome === 'dispute') await this.invoices.markDisputedBySystem(data.invoiceIds ?? [], data.note ?? 'Disputed during a collections call');
-        break;
-      default:
-        break;
+    if (isEventOf(event, 'collections', CollectionsEvents.ClientBlocked)) {
+      const { clientId, source, riskClass } = event.data;
+      await this.clients.applyCollectionsDecision(clientId, { blocked: true, source, riskClass });
+    } else if (isEventOf(event, 'collections', CollectionsEvents.ClientUnblocked)) {
+      await this.clients.applyCollectionsDecision(event.data.clientId, { blocked: false, riskClass: event.data.riskClass });
+    } else if (isEventOf(event, 'collections', CollectionsEvents.ClientRiskChanged)) {
+      await this.clients.applyCollectionsDecision(event.data.clientId, { riskClass: event.data.riskClass });
+    } else if (isEventOf(event, 'collections', CollectionsEvents.TaskCompleted) && event.data.outcome === 'dispute') {
+      await this.invoices.markDisputedBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call');
     }
   }
 }

@@ -22,6 +22,9 @@ interface DuePromise {
  * the promise's currency between the promise and its date, otherwise broken — a broken_promise task
  * and a promise.broken event follow.
  */
+/** A broken promise comes before any dunning call. */
+const BROKEN_PROMISE_PRIORITY = 100;
+
 @Injectable()
 export class PromiseReviewPhase {
   constructor(
@@ -48,10 +51,10 @@ export class PromiseReviewPhase {
       if (kept.length) await manager.query(`UPDATE collections.promises SET status = 'kept', resolved_on = $2 WHERE id = ANY($1::uuid[])`, [kept.map((p) => p.id), asOf]);
       if (broken.length) await manager.query(`UPDATE collections.promises SET status = 'broken', resolved_on = $2 WHERE id = ANY($1::uuid[])`, [broken.map((p) => p.id), asOf]);
 
-      const events: NewOutboxEvent[] = kept.map((p) => ({
+      const events: NewOutboxEvent<'collections'>[] = kept.map((p) => ({
         type: CollectionsEvents.PromiseKept,
         aggregateId: p.id,
-        data: { promiseId: p.id, clientId: p.client_id, promisedAmount: Number(p.promised_amount), paid: Number(p.paid), currency: p.currency },
+        data: { promiseId: p.id, clientId: p.client_id, promisedDate: p.promised_date, promisedAmount: Number(p.promised_amount), paid: Number(p.paid), currency: p.currency },
       }));
       for (const p of broken) {
         events.push({
@@ -62,13 +65,13 @@ export class PromiseReviewPhase {
       }
       // One broken_promise task per client at most: the partial unique index drops the rest.
       const tasks = broken.map((p) => ({ id: uuidv7(), promise: p }));
-      const inserted: { id: string; client_id: string; assignee_id: string | null }[] = tasks.length
+      const inserted: { id: string; client_id: string; assignee_id: string | null; amount_overdue: string; currency: string }[] = tasks.length
         ? await manager.query(
             `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, due_on, status, note)
-             SELECT x.id, x.client_id, x.assignee_id, 'broken_promise', 0, '{}', x.amount, x.currency, 100, $7::date, 'open', x.note
+             SELECT x.id, x.client_id, x.assignee_id, 'broken_promise', 0, '{}', x.amount, x.currency, $8, $7::date, 'open', x.note
              FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::char(3)[], $6::varchar[]) AS x(id, client_id, assignee_id, amount, currency, note)
              ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') DO NOTHING
-             RETURNING id, client_id, assignee_id`,
+             RETURNING id, client_id, assignee_id, amount_overdue, currency`,
             [
               tasks.map((t) => t.id),
               tasks.map((t) => t.promise.client_id),
@@ -77,11 +80,19 @@ export class PromiseReviewPhase {
               tasks.map((t) => t.promise.currency),
               tasks.map((t) => `Promise of ${t.promise.promised_date} broken`),
               asOf,
+              BROKEN_PROMISE_PRIORITY,
             ],
           )
         : [];
       for (const t of inserted) {
-        events.push({ type: CollectionsEvents.TaskCreated, aggregateId: t.id, data: { taskId: t.id, clientId: t.client_id, assigneeId: t.assignee_id, type: 'broken_promise', dunningLevel: 0 } });
+        events.push({
+          type: CollectionsEvents.TaskCreated,
+          aggregateId: t.id,
+          data: {
+            taskId: t.id, clientId: t.client_id, assigneeId: t.assignee_id, type: 'broken_promise', dunningLevel: 0,
+            invoiceIds: [], amountOverdue: Number(t.amount_overdue), currency: t.currency, priority: BROKEN_PROMISE_PRIORITY, dueOn: asOf,
+          },
+        });
       }
       await this.outbox.append(manager, 'collections', events);
       return { kept: kept.length, broken: broken.length };

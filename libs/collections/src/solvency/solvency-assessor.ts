@@ -6,7 +6,7 @@ import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { PolicyCatalog } from '../policies/policy-catalog';
-import { SolvencyAssessment } from './solvency-assessment.entity';
+import { RiskClass, SolvencyAssessment } from './solvency-assessment.entity';
 import { assessSolvency } from './solvency-scoring';
 
 export interface AssessmentOutcome {
@@ -78,7 +78,7 @@ export class SolvencyAssessor {
        WHERE client_id = ANY($1::uuid[]) AND status = 'broken' AND resolved_on > $2::date - 90 GROUP BY client_id`,
       [clientIds, asOf],
     );
-    const previous: { client_id: string; risk_class: string; blocked_client: boolean }[] = await m.query(
+    const previous: { client_id: string; risk_class: RiskClass; blocked_client: boolean }[] = await m.query(
       `SELECT client_id, risk_class, blocked_client FROM collections.client_solvency WHERE client_id = ANY($1::uuid[])`,
       [clientIds],
     );
@@ -95,7 +95,7 @@ export class SolvencyAssessor {
     const prevBy = new Map(previous.map((r) => [r.client_id, r]));
 
     const assessments: SolvencyAssessment[] = [];
-    const events: NewOutboxEvent[] = [];
+    const events: NewOutboxEvent<'collections'>[] = [];
     let blocked = 0;
     let unblocked = 0;
     for (const client of clients) {

@@ -225,7 +225,7 @@ export class DunningTasksPhase {
       ],
     );
     const insertedIds = new Set(inserted.map((r) => r.id));
-    const events: NewOutboxEvent[] = toCreate
+    const events: NewOutboxEvent<'collections'>[] = toCreate
       .filter((t) => insertedIds.has(t.id))
       .map((t) => ({
         type: CollectionsEvents.TaskCreated,

@@ -13,6 +13,7 @@ import { UserRepository } from '../users/user.repository';
 import { Client, ClientStatus, ClientType, creditLimitOf, RiskClass } from './client.entity';
 import { forbiddenClientFields } from './client-field-permissions';
 import { ClientFilters, ClientRepository } from './client.repository';
+import type { EventDataOf } from '@ar/events';
 
 export interface ClientMasterData {
   name?: string;
@@ -182,7 +183,7 @@ function applyMasterData(client: Client, data: ClientMasterData): void {
   if (data.externalId !== undefined) client.externalId = data.externalId;
 }
 
-export function clientEventData(client: Client): Record<string, unknown> {
+export function clientEventData(client: Client): EventDataOf<'contracts', 'client.updated'> {
   return {
     clientId: client.id,
     name: client.name,
@@ -192,22 +193,20 @@ export function clientEventData(client: Client): Record<string, unknown> {
   };
 }
 
-function changeEvents(before: Client, after: Client): NewOutboxEvent[] {
-  const events: NewOutboxEvent[] = [{ type: ContractsEvents.ClientUpdated, aggregateId: after.id, data: clientEventData(after) }];
-  const event = (type: string, data: Record<string, unknown>) => events.push({ type, aggregateId: after.id, data: { clientId: after.id, ...data } });
+function changeEvents(before: Client, after: Client): NewOutboxEvent<'contracts'>[] {
+  const events: NewOutboxEvent<'contracts'>[] = [{ type: ContractsEvents.ClientUpdated, aggregateId: after.id, data: clientEventData(after) }];
+  const clientId = after.id;
+  const about = { aggregateId: clientId };
   if (before.creditLimitAmount !== after.creditLimitAmount || before.creditLimitCurrency !== after.creditLimitCurrency) {
-    event(ContractsEvents.ClientCreditLimitChanged, {
-      previous: creditLimitOf(before),
-      creditLimit: creditLimitOf(after),
-    });
+    events.push({ ...about, type: ContractsEvents.ClientCreditLimitChanged, data: { clientId, previous: creditLimitOf(before), creditLimit: creditLimitOf(after) } });
   }
   if (before.accountManagerId !== after.accountManagerId) {
-    event(ContractsEvents.ClientManagerChanged, { previous: before.accountManagerId, accountManagerId: after.accountManagerId });
+    events.push({ ...about, type: ContractsEvents.ClientManagerChanged, data: { clientId, previous: before.accountManagerId, accountManagerId: after.accountManagerId } });
   }
   if (before.riskClass !== after.riskClass) {
-    event(ContractsEvents.ClientRiskChanged, { previous: before.riskClass, riskClass: after.riskClass });
+    events.push({ ...about, type: ContractsEvents.ClientRiskChanged, data: { clientId, previous: before.riskClass, riskClass: after.riskClass } });
   }
-  if (before.status !== 'blocked' && after.status === 'blocked') event(ContractsEvents.ClientBlocked, { source: after.statusSource });
-  if (before.status === 'blocked' && after.status !== 'blocked') event(ContractsEvents.ClientUnblocked, { source: after.statusSource });
+  if (before.status !== 'blocked' && after.status === 'blocked') events.push({ ...about, type: ContractsEvents.ClientBlocked, data: { clientId, source: after.statusSource } });
+  if (before.status === 'blocked' && after.status !== 'blocked') events.push({ ...about, type: ContractsEvents.ClientUnblocked, data: { clientId, source: after.statusSource } });
   return events;
 }

@@ -12,6 +12,7 @@ import { ContractsEvents } from '../contracts-events';
 import { ContractAction, nextContractStatus } from './contract-lifecycle';
 import { Contract, LateInterestRule } from './contract.entity';
 import { ContractFilters, ContractRepository } from './contract.repository';
+import type { EventDataOf } from '@ar/events';
 
 export interface CreateContractCommand {
   clientId: string;
@@ -26,12 +27,12 @@ export interface CreateContractCommand {
   cashDiscount?: { percent: number; days: number } | null;
 }
 
-const EVENT_BY_ACTION: Record<ContractAction, string> = {
+const EVENT_BY_ACTION = {
   activate: ContractsEvents.ContractActivated,
   suspend: ContractsEvents.ContractSuspended,
   terminate: ContractsEvents.ContractTerminated,
   renew: ContractsEvents.ContractRenewed,
-};
+} as const satisfies Record<ContractAction, string>;
 
 @Injectable()
 export class ContractsService {
@@ -161,7 +162,7 @@ function validateTerms(command: CreateContractCommand): void {
   if (problems.length > 0) throw DomainError.validation(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
 }
 
-function contractEventData(contract: Contract): Record<string, unknown> {
+function contractEventData(contract: Contract): EventDataOf<'contracts', 'contract.created'> {
   return {
     contractId: contract.id,
     clientId: contract.clientId,

@@ -10,6 +10,7 @@ import { InvoicingEvents } from '../invoicing-events';
 import { InvoiceAccess } from '../invoices/invoice-access';
 import { CreditNoteRequest, CreditNoteRequestStatus } from './credit-note-request.entity';
 import { assertCreditable, CreateCreditNoteCommand, CreditNotesService } from './credit-notes.service';
+import type { EventDataOf } from '@ar/events';
 
 export interface CreditNoteRequestFilters {
   status?: CreditNoteRequestStatus;
@@ -110,7 +111,7 @@ export class CreditNoteRequestsService {
   }
 }
 
-function requestEventData(request: CreditNoteRequest): Record<string, unknown> {
+function requestEventData(request: CreditNoteRequest): EventDataOf<'invoicing', 'credit_note.requested'> {
   return {
     requestId: request.id,
     invoiceId: request.invoiceId,

@@ -54,7 +54,7 @@ export class CreditNotesService {
     });
     await manager.insert(CreditNote, note);
     await this.invoices.applySettlements([{ invoiceId: invoice.id, paid: 0, discounted: 0, credited: command.amount }], today, manager);
-    const events: NewOutboxEvent[] = [
+    const events: NewOutboxEvent<'invoicing'>[] = [
       {
         type: InvoicingEvents.CreditNoteIssued,
         aggregateId: note.id,
@@ -65,7 +65,7 @@ export class CreditNotesService {
       events.push({
         type: InvoicingEvents.InvoicePaid,
         aggregateId: invoice.id,
-        data: { invoiceId: invoice.id, clientId: invoice.clientId, number: invoice.number, total: invoice.total, currency: invoice.currency, balance: 0 },
+        data: { invoiceId: invoice.id, clientId: invoice.clientId, number: invoice.number, total: invoice.total, currency: invoice.currency, balance: 0, paymentId: null, discounted: 0 },
       });
     }
     await this.outbox.append(manager, 'invoicing', events);

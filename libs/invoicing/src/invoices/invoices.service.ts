@@ -18,6 +18,7 @@ import { InvoiceAccess } from './invoice-access';
 import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
 import { OPEN_STATUS_SQL } from './open-receivable';
+import type { EventDataOf } from '@ar/events';
 
 export interface CreateInvoiceCommand {
   contractId: string;
@@ -220,7 +221,11 @@ export class InvoicesService {
     });
   }
 
-  private async change(principal: Principal, id: string, apply: (invoice: Invoice) => string): Promise<InvoiceView> {
+  private async change(
+    principal: Principal,
+    id: string,
+    apply: (invoice: Invoice) => typeof InvoicingEvents.InvoiceVoided | typeof InvoicingEvents.InvoiceDisputed | typeof InvoicingEvents.InvoiceDisputeResolved,
+  ): Promise<InvoiceView> {
     const scope = await this.visibility.scopeFor(principal);
     await this.dataSource.transaction(async (manager) => {
       const invoice = await this.access.lockVisible(manager, scope, id);
@@ -232,7 +237,7 @@ export class InvoicesService {
   }
 }
 
-export function invoiceEventData(invoice: Invoice): Record<string, unknown> {
+export function invoiceEventData(invoice: Invoice): EventDataOf<'invoicing', 'invoice.issued'> {
   return {
     invoiceId: invoice.id,
     number: invoice.number,

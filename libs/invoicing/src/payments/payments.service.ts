@@ -16,6 +16,7 @@ import { PaymentAllocation } from './payment-allocation.entity';
 import { selectPaymentTargets } from './payment-targets';
 import { MANUAL_SOURCE, Payment } from './payment.entity';
 import { NetAllocation, PaymentRepository } from './payment.repository';
+import type { EventDataOf } from '@ar/events';
 
 export interface RecordPaymentCommand {
   clientId: string;
@@ -228,7 +229,7 @@ interface PaymentPlan {
   payment: Payment;
   allocations: NetAllocation[];
   ledger: Omit<PaymentAllocation, 'id' | 'createdAt'>[];
-  events: NewOutboxEvent[];
+  events: NewOutboxEvent<'invoicing'>[];
 }
 
 /** The plans of a batch, and each invoice they allocate to as it was before the batch. */
@@ -263,14 +264,14 @@ function planPayment(command: RecordPaymentCommand, sourceKey: string, targets: 
   });
   const byId = new Map(targets.map((i) => [i.id, i]));
   const net = allocations.map((a) => ({ invoiceId: a.invoiceId, paid: a.paid, discounted: a.discounted }));
-  const events: NewOutboxEvent[] = [{ type: InvoicingEvents.PaymentReceived, aggregateId: payment.id, data: paymentEventData(payment, net) }];
+  const events: NewOutboxEvent<'invoicing'>[] = [{ type: InvoicingEvents.PaymentReceived, aggregateId: payment.id, data: paymentEventData(payment, net) }];
   for (const a of allocations) {
     const invoice = byId.get(a.invoiceId) as PayableInvoice;
     if (invoice.total - invoice.settled === a.paid + a.discounted) {
       events.push({
         type: InvoicingEvents.InvoicePaid,
         aggregateId: invoice.id,
-        data: { invoiceId: invoice.id, number: invoice.number, clientId: invoice.clientId, currency: invoice.currency, total: invoice.total, paymentId: payment.id, discounted: a.discounted },
+        data: { invoiceId: invoice.id, number: invoice.number, clientId: invoice.clientId, currency: invoice.currency, total: invoice.total, balance: 0, paymentId: payment.id, discounted: a.discounted },
       });
     }
   }
@@ -296,7 +297,7 @@ function settlementsOf({ plans, asRead }: BatchPlan): SettlementChange[] {
   return [...byInvoice.values()];
 }
 
-export function paymentEventData(payment: Payment, allocations: NetAllocation[]): Record<string, unknown> {
+export function paymentEventData(payment: Payment, allocations: NetAllocation[]): EventDataOf<'invoicing', 'payment.received'> {
   return {
     paymentId: payment.id,
     clientId: payment.clientId,

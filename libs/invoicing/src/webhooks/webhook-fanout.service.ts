@@ -30,7 +30,7 @@ export class WebhookFanoutService {
     if (pairs.length === 0) return 0;
     // The webhook payload of each event, serialised once however many endpoints receive it.
     const payloads = new Map(
-      events.map((e) => [e.id, { type: e.type, json: JSON.stringify({ id: e.id, type: e.type, occurredAt: e.occurredAt, data: e.data }) }]),
+      events.map((e) => [e.id, { type: e.type, json: JSON.stringify({ id: e.id, type: e.type, version: e.version, occurredAt: e.occurredAt, data: e.data }) }]),
     );
     await this.dataSource.query(
       `INSERT INTO invoicing.webhook_deliveries (id, endpoint_id, event_id, event_type, payload, status, attempts, next_attempt_at)

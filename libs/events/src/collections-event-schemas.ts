@@ -1,0 +1,100 @@
+import { Type } from '@sinclair/typebox';
+import { CalendarDate, Currency, Data, MinorUnits, Nullable, RiskClass, Uuid } from './event-fields';
+import { eventSchemas } from './event-definition';
+
+const OverdueFields = {
+  invoiceId: Uuid,
+  clientId: Uuid,
+  number: Type.String(),
+  currency: Currency,
+  balance: MinorUnits,
+  daysOverdue: Type.Integer({ minimum: 1 }),
+  asOf: CalendarDate,
+  sweepId: Uuid,
+  dunningLevel: Type.Integer({ minimum: 0 }),
+};
+
+const Decision = Type.Union([Type.Literal('ok'), Type.Literal('watch'), Type.Literal('hold'), Type.Literal('block')]);
+const AssessmentFields = {
+  clientId: Uuid,
+  asOf: CalendarDate,
+  score: Type.Integer({ minimum: 0, maximum: 100 }),
+  riskClass: RiskClass,
+  decision: Decision,
+  reasons: Type.Array(Type.String()),
+};
+const TaskType = Type.String({ description: 'reminder, final_notice, legal_handover, broken_promise, credit_review, …' });
+
+const ids = { invoiceId: '0190a000-0000-7000-8000-000000001001', clientId: '0190a000-0000-7000-8000-000000000001', taskId: '0190a000-0000-7000-8000-000000006001' };
+const overdue = {
+  invoiceId: ids.invoiceId, clientId: ids.clientId, number: '2026-000123', currency: 'EUR', balance: 119_000, daysOverdue: 15,
+  asOf: '2026-04-15', sweepId: '0190a000-0000-7000-8000-000000007001', dunningLevel: 2,
+};
+const assessment = {
+  clientId: ids.clientId, asOf: '2026-04-15', score: 38, riskClass: 'D', decision: 'block',
+  reasons: ['overdue share 80 % of exposure: -16', 'an invoice reached dunning level 3, which blocks the client'],
+};
+const task = {
+  taskId: ids.taskId, clientId: ids.clientId, assigneeId: '0190a000-0000-7000-8000-0000000000a1', type: 'reminder', dunningLevel: 1,
+  invoiceIds: [ids.invoiceId], amountOverdue: 119_000, currency: 'EUR', priority: 71, dueOn: '2026-04-15',
+};
+const promise = { promiseId: '0190a000-0000-7000-8000-000000008001', clientId: ids.clientId, promisedDate: '2026-04-30', promisedAmount: 119_000, paid: 119_000, currency: 'EUR' };
+
+/** What the collections context announces. */
+export const COLLECTIONS_EVENT_SCHEMAS = eventSchemas({
+  'invoice.overdue': { description: 'A sweep found the invoice overdue for the first time.', data: Data(OverdueFields), example: overdue },
+  'invoice.dunning_level_changed': {
+    description: "The invoice's dunning level rose (one sweep may pass several levels).",
+    data: Data({ ...OverdueFields, previousLevel: Type.Integer({ minimum: 0 }) }),
+    example: { ...overdue, previousLevel: 1 },
+  },
+  'client.risk_changed': {
+    description: "An assessment put the client in another risk class (or assessed it for the first time: previousRiskClass null).",
+    data: Data({ ...AssessmentFields, previousRiskClass: Nullable(RiskClass) }),
+    example: { ...assessment, previousRiskClass: 'B' },
+  },
+  'client.blocked': {
+    description: 'Collections blocked the client: its score says block (source assessment) or an invoice reached a blocking level (source dunning).',
+    data: Data({ ...AssessmentFields, source: Type.Union([Type.Literal('assessment'), Type.Literal('dunning')]) }),
+    example: { ...assessment, source: 'dunning' },
+  },
+  'client.unblocked': {
+    description: 'An assessment lifted the block collections had set.',
+    data: Data({ ...AssessmentFields, source: Type.Literal('assessment') }),
+    example: { ...assessment, score: 82, riskClass: 'A', decision: 'ok', reasons: [], source: 'assessment' },
+  },
+  'task.created': {
+    description: 'A task was created for an account manager (a call to make, a broken promise to follow up).',
+    data: Data({
+      taskId: Uuid, clientId: Uuid, assigneeId: Nullable(Uuid), type: TaskType, dunningLevel: Type.Integer({ minimum: 0 }),
+      invoiceIds: Type.Array(Uuid), amountOverdue: MinorUnits, currency: Currency, priority: Type.Integer(), dueOn: CalendarDate,
+    }),
+    example: task,
+  },
+  'task.completed': {
+    description: 'An account manager completed a task, with its outcome (a promise to pay, a dispute, …).',
+    data: Data({
+      taskId: Uuid, clientId: Uuid, type: TaskType, dunningLevel: Type.Integer({ minimum: 0 }), outcome: Type.String(), invoiceIds: Type.Array(Uuid),
+      promiseId: Nullable(Uuid), promisedDate: Nullable(CalendarDate), promisedAmount: Nullable(MinorUnits), note: Nullable(Type.String()), completedBy: Uuid,
+    }),
+    example: {
+      taskId: ids.taskId, clientId: ids.clientId, type: 'reminder', dunningLevel: 1, outcome: 'promise_to_pay', invoiceIds: [ids.invoiceId],
+      promiseId: promise.promiseId, promisedDate: '2026-04-30', promisedAmount: 119_000, note: 'Pays after their customer pays them', completedBy: task.assigneeId,
+    },
+  },
+  'task.cancelled': {
+    description: 'An open task was cancelled (its invoices were settled).',
+    data: Data({ taskId: Uuid, clientId: Uuid, type: TaskType, dunningLevel: Type.Integer({ minimum: 0 }), assigneeId: Nullable(Uuid), reason: Type.String() }),
+    example: { taskId: ids.taskId, clientId: ids.clientId, type: 'reminder', dunningLevel: 1, assigneeId: task.assigneeId, reason: 'invoices settled' },
+  },
+  'promise.kept': {
+    description: 'What the client promised was paid by the promised date.',
+    data: Data({ promiseId: Uuid, clientId: Uuid, promisedDate: CalendarDate, promisedAmount: MinorUnits, paid: MinorUnits, currency: Currency }),
+    example: promise,
+  },
+  'promise.broken': {
+    description: 'The promised date passed without the promised amount paid; a broken_promise task follows.',
+    data: Data({ promiseId: Uuid, clientId: Uuid, promisedDate: CalendarDate, promisedAmount: MinorUnits, paid: MinorUnits, currency: Currency }),
+    example: { ...promise, paid: 40_000 },
+  },
+});

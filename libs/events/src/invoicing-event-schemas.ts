@@ -1,0 +1,125 @@
+import { Type } from '@sinclair/typebox';
+import { CalendarDate, Currency, Data, MinorUnits, Nullable, Uuid } from './event-fields';
+import { eventSchemas } from './event-definition';
+
+const InvoiceSnapshot = Data({
+  invoiceId: Uuid,
+  number: Type.String(),
+  clientId: Uuid,
+  contractId: Uuid,
+  currency: Currency,
+  total: MinorUnits,
+  balance: MinorUnits,
+  issueDate: CalendarDate,
+  dueDate: CalendarDate,
+  status: Type.String(),
+  disputed: Type.Boolean(),
+  kind: Type.Union([Type.Literal('standard'), Type.Literal('interest')]),
+  originalInvoiceId: Nullable(Uuid),
+});
+
+const CreditNoteRequest = Data({
+  requestId: Uuid,
+  invoiceId: Uuid,
+  clientId: Uuid,
+  amount: MinorUnits,
+  currency: Currency,
+  reason: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]),
+  requestedBy: Uuid,
+  decidedBy: Nullable(Uuid),
+  creditNoteId: Nullable(Uuid),
+});
+
+const PaymentFields = {
+  paymentId: Uuid,
+  clientId: Uuid,
+  amount: MinorUnits,
+  currency: Currency,
+  receivedOn: CalendarDate,
+  reference: Nullable(Type.String()),
+  externalId: Nullable(Type.String()),
+  unappliedAmount: MinorUnits,
+  allocations: Type.Array(Data({ invoiceId: Uuid, amount: MinorUnits })),
+};
+
+const InterestAdjustment = Data({
+  adjustmentId: Uuid,
+  invoiceId: Uuid,
+  clientId: Uuid,
+  number: Type.String(),
+  currency: Currency,
+  through: CalendarDate,
+  interest: MinorUnits,
+  fees: MinorUnits,
+  reason: Nullable(Type.String()),
+  actorId: Uuid,
+  interestInvoiceId: Nullable(Uuid),
+});
+
+const ids = { invoiceId: '0190a000-0000-7000-8000-000000001001', clientId: '0190a000-0000-7000-8000-000000000001', paymentId: '0190a000-0000-7000-8000-000000002001' };
+const invoice = {
+  invoiceId: ids.invoiceId, number: '2026-000123', clientId: ids.clientId, contractId: '0190a000-0000-7000-8000-000000000c01', currency: 'EUR',
+  total: 119_000, balance: 119_000, issueDate: '2026-03-01', dueDate: '2026-03-31', status: 'open', disputed: false, kind: 'standard', originalInvoiceId: null,
+};
+const request = {
+  requestId: '0190a000-0000-7000-8000-000000003001', invoiceId: ids.invoiceId, clientId: ids.clientId, amount: 10_000, currency: 'EUR',
+  reason: 'Two pallets arrived damaged', status: 'pending', requestedBy: '0190a000-0000-7000-8000-0000000000a1', decidedBy: null, creditNoteId: null,
+};
+const payment = {
+  paymentId: ids.paymentId, clientId: ids.clientId, amount: 119_000, currency: 'EUR', receivedOn: '2026-04-02', reference: 'RF18539007547034 2026-000123',
+  externalId: 'bank-2026-04-02-0001', unappliedAmount: 0, allocations: [{ invoiceId: ids.invoiceId, amount: 119_000 }],
+};
+const adjustment = {
+  adjustmentId: '0190a000-0000-7000-8000-000000004001', invoiceId: ids.invoiceId, clientId: ids.clientId, number: '2026-000123', currency: 'EUR',
+  through: '2026-05-15', interest: 1_857, fees: 4_000, reason: null, actorId: '0190a000-0000-7000-8000-0000000000f1', interestInvoiceId: '0190a000-0000-7000-8000-000000001002',
+};
+
+/** What the invoicing context announces. */
+export const INVOICING_EVENT_SCHEMAS = eventSchemas({
+  'invoice.issued': { description: 'An invoice was issued (also an interest invoice, kind "interest").', data: InvoiceSnapshot, example: invoice },
+  'invoice.paid': {
+    description: 'An invoice was settled in full, by a payment (paymentId, discount taken) or a credit note (paymentId null).',
+    data: Data({
+      invoiceId: Uuid, number: Type.String(), clientId: Uuid, currency: Currency, total: MinorUnits, balance: MinorUnits,
+      paymentId: Nullable(Uuid), discounted: MinorUnits,
+    }),
+    example: { invoiceId: ids.invoiceId, number: '2026-000123', clientId: ids.clientId, currency: 'EUR', total: 119_000, balance: 0, paymentId: ids.paymentId, discounted: 0 },
+  },
+  'invoice.reopened': {
+    description: 'A payment that had settled (part of) the invoice was reversed; the invoice is owed again.',
+    data: Data({ invoiceId: Uuid, paymentId: Uuid }),
+    example: { invoiceId: ids.invoiceId, paymentId: ids.paymentId },
+  },
+  'invoice.voided': { description: 'An invoice was voided.', data: InvoiceSnapshot, example: { ...invoice, status: 'void', balance: 0 } },
+  'invoice.disputed': { description: 'The client disputes the invoice.', data: InvoiceSnapshot, example: { ...invoice, disputed: true } },
+  'invoice.dispute_resolved': { description: 'The dispute on the invoice was resolved.', data: InvoiceSnapshot, example: invoice },
+  'invoice.interest_charged': { description: 'Late interest and fees were charged on an interest invoice.', data: InterestAdjustment, example: adjustment },
+  'invoice.interest_waived': {
+    description: 'Late interest and fees open on the invoice were waived; no more accrue.',
+    data: InterestAdjustment,
+    example: { ...adjustment, reason: 'Goodwill after the delivery delay', interestInvoiceId: null },
+  },
+  'credit_note.issued': {
+    description: 'A credit note lowered what the invoice asks.',
+    data: Data({ creditNoteId: Uuid, invoiceId: Uuid, clientId: Uuid, amount: MinorUnits, currency: Currency, reason: Type.String() }),
+    example: { creditNoteId: '0190a000-0000-7000-8000-000000005001', invoiceId: ids.invoiceId, clientId: ids.clientId, amount: 10_000, currency: 'EUR', reason: 'Two pallets arrived damaged' },
+  },
+  'credit_note.requested': { description: 'An account manager asked finance for a credit note.', data: CreditNoteRequest, example: request },
+  'credit_note.request_approved': {
+    description: 'Finance approved a credit note request and issued the note.',
+    data: CreditNoteRequest,
+    example: { ...request, status: 'approved', decidedBy: '0190a000-0000-7000-8000-0000000000f1', creditNoteId: '0190a000-0000-7000-8000-000000005001' },
+  },
+  'credit_note.request_rejected': {
+    description: 'Finance rejected a credit note request.',
+    data: CreditNoteRequest,
+    example: { ...request, status: 'rejected', decidedBy: '0190a000-0000-7000-8000-0000000000f1' },
+  },
+  'payment.received': { description: 'A payment was recorded and applied to the invoices listed.', data: Data(PaymentFields), example: payment },
+  'payment.reversed': {
+    description: 'A payment was reversed (returned, bounced); what it had settled is owed again.',
+    data: Data({ ...PaymentFields, reversedOn: CalendarDate }),
+    example: { ...payment, reversedOn: '2026-04-09' },
+  },
+});
