@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@ar/outbox';
 import { COLLECTIONS_ENTITIES } from './collections-persistence';
 import { OverdueInvoicesPhase } from './dunning/overdue-invoices.phase';
+import { OverdueInvoicesRepository } from './dunning/overdue-invoices.repository';
 import { ReferenceRatesService } from './interest/reference-rates.service';
 import { DunningPoliciesService } from './policies/dunning-policies.service';
 import { PolicyCatalogLoader } from './policies/policy-catalog';
@@ -12,6 +13,7 @@ import { SolvencyService } from './solvency/solvency.service';
 import { SweepRunner } from './sweeps/sweep-runner';
 import { SweepsService } from './sweeps/sweeps.service';
 import { DunningTasksPhase } from './tasks/dunning-tasks.phase';
+import { DunningTasksRepository } from './tasks/dunning-tasks.repository';
 import { TasksService } from './tasks/tasks.service';
 
 @Module({
@@ -21,7 +23,9 @@ import { TasksService } from './tasks/tasks.service';
     ReferenceRatesService,
     DunningPoliciesService,
     OverdueInvoicesPhase,
+    OverdueInvoicesRepository,
     DunningTasksPhase,
+    DunningTasksRepository,
     PromiseReviewPhase,
     SolvencyAssessor,
     SolvencyService,
