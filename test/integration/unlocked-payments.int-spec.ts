@@ -64,10 +64,9 @@ describe('payments recorded without locks (against the real Postgres)', () => {
     const invoice = await f.newInvoice(contract.id, 1000);
     const marker = `unlocked-${randomUUID()}`;
     const [result] = await payments.recordManyUnlocked({ all: true }, [payment(client.id, 250)], (outcomes) => [
-      (first) => ({
-        sql: `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at) VALUES ($${first}::uuid, $${first + 1}, 'test', now())`,
-        params: [randomUUID(), `${marker}-${outcomes.length}`],
-      }),
+      (params) =>
+        `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at)
+         VALUES (${params.add(randomUUID(), 'uuid')}, ${params.add(`${marker}-${outcomes.length}`)}, 'test', now())`,
     ]);
     expect(result).toMatchObject({ allocations: [{ invoiceId: invoice.id, paid: 250, discounted: 0 }] });
     expect(await f.invoice(invoice.id)).toMatchObject({ amountPaid: 250, status: 'partially_paid' });

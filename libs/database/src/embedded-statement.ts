@@ -1,17 +1,14 @@
-/** A data-modifying statement that another statement embeds as a CTE, its parameters numbered from `first`. */
-export type EmbeddedStatement = (first: number) => { sql: string; params: unknown[] };
+import { SqlParams } from './sql-params';
 
-/**
- * Appends each embedded statement's parameters to `params` (numbering them after what is there) and
- * returns their SQL as CTE definitions named `also1`, `also2`, …, each prefixed with a comma.
- */
-export function embedStatements(statements: EmbeddedStatement[], params: unknown[]): string {
+/** A data-modifying statement that another statement embeds as a CTE: it adds its values and returns its SQL. */
+export type EmbeddedStatement = (params: SqlParams) => string;
+
+/** The embedded statements as CTE definitions named `also1`, `also2`, …, each prefixed with a comma. */
+export function embedStatements(statements: EmbeddedStatement[], params: SqlParams): string {
   return statements
-    .map((build, index) => {
-      const { sql, params: own } = build(params.length + 1);
-      params.push(...own);
-      return `,
-       also${index + 1} AS (${sql})`;
-    })
+    .map(
+      (build, index) => `,
+       also${index + 1} AS (${build(params)})`,
+    )
     .join('');
 }

@@ -4,4 +4,5 @@ export * from './database.module';
 export * from './pg-errors';
 export * from './group-commit';
 export * from './embedded-statement';
+export * from './sql-params';
 export * from './prepared-query';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { SqlParams } from '@ar/database';
 import { Clock } from '@ar/time';
 import { NewOutboxEvent, OutboxEvent, OutboxSchema } from './outbox-event';
 
@@ -14,8 +15,9 @@ export class OutboxWriter {
 
   async append<S extends OutboxSchema>(manager: EntityManager, schema: S, events: NewOutboxEvent<S>[]): Promise<OutboxEvent<S>[]> {
     if (events.length === 0) return [];
-    const { sql, params, events: written } = this.insertStatement(schema, events, 1);
-    await manager.query(sql, params);
+    const params = new SqlParams();
+    const { sql, events: written } = this.insertStatement(schema, events, params);
+    await manager.query(sql, params.values);
     return written;
   }
 
@@ -38,28 +40,23 @@ export class OutboxWriter {
   }
 
   /**
-   * The INSERT for these events with parameters numbered from `first`, for a caller that embeds it in
-   * its own statement (a data-modifying CTE) to save a round trip on a hot path.
+   * The INSERT for these events, its values added to `params`, for a caller that embeds it in its own statement
+   * (a data-modifying CTE) to save a round trip on a hot path.
    */
-  insertStatement<S extends OutboxSchema>(schema: S, events: NewOutboxEvent<S>[], first: number): { sql: string; params: unknown[]; events: OutboxEvent<S>[] } {
+  insertStatement<S extends OutboxSchema>(schema: S, events: NewOutboxEvent<S>[], params: SqlParams): { sql: string; events: OutboxEvent<S>[] } {
     const occurredAt = this.occurredAt();
     const ids = this.newIds(events.length);
     // Each event keeps its own type; the statement only needs its columns.
     const loose = events as unknown as { type: string; aggregateId: string; data: unknown }[];
-    const rows = loose.map((e, i) => ({ id: ids[i], type: e.type, aggregateId: e.aggregateId, data: e.data, occurredAt }));
-    const p = (n: number) => `$${first + n}`;
+    const columns = [
+      params.add(ids, 'uuid[]'),
+      params.add(loose.map((e) => e.type), 'text[]'),
+      params.add(loose.map((e) => e.aggregateId), 'uuid[]'),
+      params.add(loose.map((e) => JSON.stringify(e.data)), 'jsonb[]'),
+      params.add(loose.map(() => occurredAt), 'timestamptz[]'),
+    ];
     return {
-      sql: this.insertSelectSql(
-        schema,
-        `SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::uuid[], ${p(3)}::jsonb[], ${p(4)}::timestamptz[])`,
-      ),
-      params: [
-        rows.map((r) => r.id),
-        rows.map((r) => r.type),
-        rows.map((r) => r.aggregateId),
-        rows.map((r) => JSON.stringify(r.data)),
-        rows.map((r) => r.occurredAt),
-      ],
+      sql: this.insertSelectSql(schema, `SELECT * FROM unnest(${columns.join(', ')})`),
       events: loose.map((e, i) => ({ ...e, id: ids[i], occurredAt }) as unknown as OutboxEvent<S>),
     };
   }

@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { ContractsAppModule } from '../../../apps/contracts/src/contracts-app.module';
-import { expectProblem, OwnRedis, RunningService, startOwnRedis, startServiceWithEnvironment, tokenFor } from '@ar/testing';
+import { Queues } from '@ar/queues';
+import { eventually, expectProblem, OwnRedis, RunningService, startOwnRedis, startServiceWithEnvironment, tokenFor } from '@ar/testing';
 
 // Findings 11 and 12 of the hardening review: with Redis down every route, liveness included, answered 500
 // after 2-3 s (the rate limiter counted in Redis), and readiness said 500 instead of 503.
@@ -63,5 +66,9 @@ describe('hardening: a dependency outage answers 503 where it matters and nothin
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe(200);
+    // Readiness pings one connection; the queue's own reconnects on its own schedule. Closing the service while it
+    // is still reconnecting fails its QUIT, so the test waits for it as an operator would before a redeploy.
+    const queue = service.app.get<Queue>(getQueueToken(Queues.Events));
+    await eventually(() => queue.getJobCounts().then(() => true, () => false), (answered) => answered);
   });
 });

@@ -9,6 +9,7 @@ import {
   PG_SERIALIZATION_FAILURE,
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
+  SqlParams,
 } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
@@ -144,20 +145,25 @@ export class InboundWebhooksService {
   /** Records webhook ids as processed; on its own it fails on one seen before. */
   private messagesInsert(messages: InboundMessageKey[]): EmbeddedStatement {
     const receivedAt = this.clock.now();
-    return (first) => ({
-      sql: `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at)
-       SELECT integration_id, message_id, type, $${first + 3}
-       FROM unnest($${first}::uuid[], $${first + 1}::text[], $${first + 2}::text[]) AS m(integration_id, message_id, type)`,
-      params: [messages.map((m) => m.integrationId), messages.map((m) => m.messageId), messages.map((m) => m.type), receivedAt],
-    });
+    return (params) => {
+      const columns = [
+        params.add(messages.map((m) => m.integrationId), 'uuid[]'),
+        params.add(messages.map((m) => m.messageId), 'text[]'),
+        params.add(messages.map((m) => m.type), 'text[]'),
+      ];
+      return `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at)
+       SELECT integration_id, message_id, type, ${params.add(receivedAt)}
+       FROM unnest(${columns.join(', ')}) AS m(integration_id, message_id, type)`;
+    };
   }
 
   /** For each message, whether it is new: false when its webhook id was processed before (or earlier in the list). */
   private async markMessages(messages: InboundMessageKey[], manager: EntityManager): Promise<boolean[]> {
-    const { sql, params } = this.messagesInsert(messages)(1);
+    const params = new SqlParams();
+    const sql = this.messagesInsert(messages)(params);
     const rows: { integration_id: string; message_id: string }[] = await manager.query(
       `${sql} ON CONFLICT DO NOTHING RETURNING integration_id, message_id`,
-      params,
+      params.values,
     );
     const inserted = new Set(rows.map((r) => `${r.integration_id} ${r.message_id}`));
     // The same id twice in one list is inserted once; only its first occurrence counts as new.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
-import { queryPrepared } from '@ar/database';
+import { queryPrepared, SqlParams } from '@ar/database';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { OPEN_STATUS_SQL, openReceivableSql } from './open-receivable';
@@ -60,15 +60,25 @@ export interface SettlementChange {
 
 
 /**
- * The UPDATE that applies money movements (five array parameters from `$first`: invoice ids, paid,
- * discounted, credited amounts, settlement dates; at most one change per invoice) and recomputes status
- * and settlement date. Shared by every writer of invoice money so the status rule exists once.
- * `guarded` is for a writer that read the invoices without locking them: it locks them by client, then id
- * (the order every writer of invoice money uses), takes two more arrays (settled amount and status as read),
- * leaves alone an invoice that has changed since, and returns the updated ids so that the caller can tell.
+ * The UPDATE that applies money movements (at most one change per invoice: paid, discounted and credited
+ * amounts and the settlement date, `settledOn` for changes that carry none) and recomputes status and
+ * settlement date. Shared by every writer of invoice money so the status rule exists once. `guarded` is for a
+ * writer that read the invoices without locking them: it locks them by client, then id (the order every writer
+ * of invoice money uses), leaves alone an invoice whose settled amount or status is no longer what was read,
+ * and returns the updated ids so that the caller can tell.
  */
-export function settlementUpdateSql(first: number, { guarded = false } = {}): string {
-  const p = (n: number) => `$${first + n}`;
+export function settlementUpdateSql(params: SqlParams, changes: SettlementChange[], settledOn?: string, { guarded = false } = {}): string {
+  if (changes.some((c) => (c.settledOn ?? settledOn) === undefined)) throw new Error('Every settlement change needs a settlement date');
+  if (guarded && changes.some((c) => !c.asRead)) throw new Error('A guarded settlement change needs the invoice as read');
+  const ids = params.add(changes.map((c) => c.invoiceId), 'uuid[]');
+  const columns = [
+    ids,
+    params.add(changes.map((c) => c.paid), 'bigint[]'),
+    params.add(changes.map((c) => c.discounted), 'bigint[]'),
+    params.add(changes.map((c) => c.credited), 'bigint[]'),
+    params.add(changes.map((c) => c.settledOn ?? settledOn), 'date[]'),
+    ...(guarded ? [params.add(changes.map((c) => c.asRead?.settled), 'bigint[]'), params.add(changes.map((c) => c.asRead?.status), 'text[]')] : []),
+  ];
   return `UPDATE invoicing.invoices i
        SET amount_paid = i.amount_paid + c.paid,
            amount_discounted = i.amount_discounted + c.discounted,
@@ -83,33 +93,16 @@ export function settlementUpdateSql(first: number, { guarded = false } = {}): st
                THEN coalesce(i.settled_on, c.settled_on)
              ELSE NULL END,
            updated_at = now()
-       FROM unnest(${p(0)}::uuid[], ${p(1)}::bigint[], ${p(2)}::bigint[], ${p(3)}::bigint[], ${p(4)}::date[]${guarded ? `, ${p(5)}::bigint[], ${p(6)}::text[]` : ''})
+       FROM unnest(${columns.join(', ')})
          AS c(invoice_id, paid, discounted, credited, settled_on${guarded ? ', read_settled, read_status' : ''})
        WHERE i.id = c.invoice_id${
          guarded
            ? `
          AND i.amount_paid + i.amount_credited + i.amount_discounted = c.read_settled AND i.status = c.read_status
-         AND i.id IN (SELECT l.id FROM invoicing.invoices l WHERE l.id = ANY(${p(0)}::uuid[]) ORDER BY l.client_id, l.id FOR UPDATE)
+         AND i.id IN (SELECT l.id FROM invoicing.invoices l WHERE l.id = ANY(${ids}) ORDER BY l.client_id, l.id FOR UPDATE)
        RETURNING i.id`
            : ''
        }`;
-}
-
-/**
- * The arrays for `settlementUpdateSql` (five, or seven when `guarded`); `settledOn` is the date for
- * changes that carry none.
- */
-export function settlementParams(changes: SettlementChange[], settledOn?: string, { guarded = false } = {}): unknown[] {
-  if (changes.some((c) => (c.settledOn ?? settledOn) === undefined)) throw new Error('Every settlement change needs a settlement date');
-  if (guarded && changes.some((c) => !c.asRead)) throw new Error('A guarded settlement change needs the invoice as read');
-  return [
-    changes.map((c) => c.invoiceId),
-    changes.map((c) => c.paid),
-    changes.map((c) => c.discounted),
-    changes.map((c) => c.credited),
-    changes.map((c) => c.settledOn ?? settledOn),
-    ...(guarded ? [changes.map((c) => c.asRead?.settled), changes.map((c) => c.asRead?.status)] : []),
-  ];
 }
 
 @Injectable()
@@ -178,7 +171,8 @@ export class InvoiceRepository {
   /** Applies money movements to many invoices in one statement and recomputes status and settlement date. */
   async applySettlements(changes: SettlementChange[], settledOn: string, manager: EntityManager): Promise<void> {
     if (changes.length === 0) return;
-    await manager.query(settlementUpdateSql(1), settlementParams(changes, settledOn));
+    const params = new SqlParams();
+    await manager.query(settlementUpdateSql(params, changes, settledOn), params.values);
   }
 
   /**
@@ -268,24 +262,18 @@ export class InvoiceRepository {
   }
 
   async list(filters: InvoiceListFilters, afterId: string | null, limit: number): Promise<Invoice[]> {
-    const params: unknown[] = [...filters.scope.params];
+    const params = new SqlParams(filters.scope.params);
     const where = [filters.scope.sql];
-    const add = (sql: (i: number) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(params.length));
-    };
-    if (afterId) add((i) => `id > $${i}`, afterId);
-    if (filters.clientId) add((i) => `client_id = $${i}`, filters.clientId);
-    if (filters.status) add((i) => `status = $${i}`, filters.status);
+    if (afterId) where.push(`id > ${params.add(afterId)}`);
+    if (filters.clientId) where.push(`client_id = ${params.add(filters.clientId)}`);
+    if (filters.status) where.push(`status = ${params.add(filters.status)}`);
     if (filters.overdue !== undefined) {
-      const overdueSql = (i: number) =>
-        `(${openReceivableSql()} AND due_date < $${i}::date)`;
-      add((i) => (filters.overdue ? overdueSql(i) : `NOT ${overdueSql(i)}`), filters.asOf);
+      const overdue = `(${openReceivableSql()} AND due_date < ${params.add(filters.asOf, 'date')})`;
+      where.push(filters.overdue ? overdue : `NOT ${overdue}`);
     }
-    params.push(limit);
     const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM invoicing.invoices WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
-      params,
+      `SELECT id FROM invoicing.invoices WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${params.add(limit)}`,
+      params.values,
     );
     if (ids.length === 0) return [];
     const invoices = await this.dataSource.manager.find(Invoice, {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { EmbeddedStatement, embedStatements, queryPrepared } from '@ar/database';
-import { SettlementChange, settlementParams, settlementUpdateSql } from '../invoices/invoice.repository';
+import { EmbeddedStatement, embedStatements, queryPrepared, SqlParams } from '@ar/database';
+import { SettlementChange, settlementUpdateSql } from '../invoices/invoice.repository';
 import { PaymentAllocation } from './payment-allocation.entity';
 import { Payment } from './payment.entity';
 
@@ -52,40 +52,42 @@ export class PaymentRepository {
     also: EmbeddedStatement[] = [],
   ): Promise<Map<string, Date>> {
     const column = <K extends keyof Payment>(key: K) => payments.map((p) => p[key]);
-    const params: unknown[] = [
-      column('id'),
-      column('clientId'),
-      column('amount'),
-      column('currency'),
-      column('receivedOn'),
-      column('reference'),
-      column('externalId'),
-      column('sourceKey'),
-      column('invoiceId'),
-      column('unappliedAmount'),
-      rows.map((r) => r.paymentId),
-      rows.map((r) => r.invoiceId),
-      rows.map((r) => r.kind),
-      rows.map((r) => r.amount),
-      rows.map((r) => r.effectiveOn),
-      ...settlementParams(settlements, undefined, { guarded: true }),
+    const params = new SqlParams();
+    const paymentColumns = [
+      params.add(column('id'), 'uuid[]'),
+      params.add(column('clientId'), 'uuid[]'),
+      params.add(column('amount'), 'bigint[]'),
+      params.add(column('currency'), 'text[]'),
+      params.add(column('receivedOn'), 'date[]'),
+      params.add(column('reference'), 'text[]'),
+      params.add(column('externalId'), 'text[]'),
+      params.add(column('sourceKey'), 'text[]'),
+      params.add(column('invoiceId'), 'uuid[]'),
+      params.add(column('unappliedAmount'), 'bigint[]'),
     ];
+    const ledgerColumns = [
+      params.add(rows.map((r) => r.paymentId), 'uuid[]'),
+      params.add(rows.map((r) => r.invoiceId), 'uuid[]'),
+      params.add(rows.map((r) => r.kind), 'varchar[]'),
+      params.add(rows.map((r) => r.amount), 'bigint[]'),
+      params.add(rows.map((r) => r.effectiveOn), 'date[]'),
+    ];
+    const settle = settlementUpdateSql(params, settlements, undefined, { guarded: true });
     const embedded = embedStatements(also, params);
-    params.push(settlements.length);
     const result = await queryPrepared<{ id: string; created_at: Date }>(
       manager,
       `WITH p AS (
          INSERT INTO invoicing.payments (id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, status, unapplied_amount)
          SELECT id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, 'applied', unapplied_amount
-         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::bigint[])
+         FROM unnest(${paymentColumns.join(', ')})
            AS u(id, client_id, amount, currency, received_on, reference, external_id, source_key, invoice_id, unapplied_amount)
          RETURNING id, created_at),
        a AS (
          INSERT INTO invoicing.payment_allocations (payment_id, invoice_id, kind, amount, effective_on)
-         SELECT * FROM unnest($11::uuid[], $12::uuid[], $13::varchar[], $14::bigint[], $15::date[])),
-       s AS (${settlementUpdateSql(16, { guarded: true })})${embedded}
-       SELECT id, created_at FROM p WHERE invoicing.expect_row_count('Invoices', (SELECT count(*) FROM s), $${params.length})`,
-      params,
+         SELECT * FROM unnest(${ledgerColumns.join(', ')})),
+       s AS (${settle})${embedded}
+       SELECT id, created_at FROM p WHERE invoicing.expect_row_count('Invoices', (SELECT count(*) FROM s), ${params.add(settlements.length)})`,
+      params.values,
     );
     return new Map(result.map((r) => [r.id, r.created_at]));
   }
@@ -133,19 +135,12 @@ export class PaymentRepository {
   }
 
   list(scope: { sql: string; params: unknown[] }, clientId: string | undefined, afterId: string | null, limit: number): Promise<Payment[]> {
-    const params: unknown[] = [...scope.params];
+    const params = new SqlParams(scope.params);
     const where = [scope.sql];
-    if (clientId) {
-      params.push(clientId);
-      where.push(`client_id = $${params.length}`);
-    }
-    if (afterId) {
-      params.push(afterId);
-      where.push(`id > $${params.length}`);
-    }
-    params.push(limit);
+    if (clientId) where.push(`client_id = ${params.add(clientId)}`);
+    if (afterId) where.push(`id > ${params.add(afterId)}`);
     return this.dataSource.manager
-      .query(`SELECT id FROM invoicing.payments WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`, params)
+      .query(`SELECT id FROM invoicing.payments WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${params.add(limit)}`, params.values)
       .then(async (rows: { id: string }[]) => {
         if (rows.length === 0) return [];
         const payments = await this.dataSource.manager.find(Payment, { where: rows.map((r) => ({ id: r.id })), order: { id: 'ASC' } });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { canSeeManager, clientScopeCondition, Principal, VisibilityScope, VisibilityService } from '@ar/auth';
-import { EmbeddedStatement, isUniqueViolation } from '@ar/database';
+import { EmbeddedStatement, isUniqueViolation, SqlParams } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/pagination';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
@@ -147,7 +147,7 @@ export class PaymentsService {
       plans.flatMap((p) => p.ledger),
       settlementsOf(batch),
       manager,
-      [...(events.length > 0 ? [(first: number) => this.outbox.insertStatement('invoicing', events, first)] : []), ...also],
+      [...(events.length > 0 ? [(params: SqlParams) => this.outbox.insertStatement('invoicing', events, params).sql] : []), ...also],
     );
     for (const { payment } of plans) payment.createdAt = createdAt.get(payment.id) as Date;
   }
