@@ -7,6 +7,8 @@ import { OutboxRelayModule } from '@ar/outbox';
 import { EventsProcessor } from './events/events.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { DunningPoliciesController } from './policies/dunning-policies.controller';
+import { QueueBoard } from './queue-board/queue-board';
+import { QueueSessionController } from './queue-board/queue-session.controller';
 import { ReferenceRatesController } from './reference-rates/reference-rates.controller';
 import { ScheduleKeeper } from './schedules/schedule-keeper';
 import { SolvencyController } from './solvency/solvency.controller';
@@ -18,7 +20,8 @@ import { WorkerSelfCheck } from './worker-self-check';
 
 /**
  * The collections service: its HTTP API and the background workers — sweeps, event reactions and
- * fan-out, webhook delivery, housekeeping. Other contexts' reactions run through their own modules.
+ * fan-out, webhook delivery, housekeeping — and the operators' queue dashboard at /queues. Other contexts'
+ * reactions run through their own modules.
  */
 @Module({
   imports: [
@@ -29,7 +32,7 @@ import { WorkerSelfCheck } from './worker-self-check';
     InvoicingDomainModule,
     WebhooksModule,
   ],
-  controllers: [SweepsController, TasksController, DunningPoliciesController, SolvencyController, ReferenceRatesController],
-  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor, ScheduleKeeper],
+  controllers: [SweepsController, TasksController, DunningPoliciesController, SolvencyController, ReferenceRatesController, QueueSessionController],
+  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor, ScheduleKeeper, QueueBoard],
 })
 export class CollectionsAppModule {}

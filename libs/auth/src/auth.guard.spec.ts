@@ -6,6 +6,7 @@ import { AppConfig } from '@ar/config';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import { AuthGuard } from './auth.guard';
+import { TokenVerifier } from './token-verifier';
 
 const SECRET = 'unit-test-secret-0123456789';
 const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 3600 } });
@@ -35,7 +36,7 @@ async function rejection(promise: Promise<unknown>): Promise<ErrorCode | undefin
 }
 
 describe('AuthGuard', () => {
-  const guard = new AuthGuard(jwt, new Reflector(), config);
+  const guard = new AuthGuard(new TokenVerifier(jwt, config), new Reflector());
 
   it('accepts a valid HS256 token and attaches the principal', async () => {
     const sub = randomUUID();

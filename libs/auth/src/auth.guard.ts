@@ -1,21 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '@ar/config';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import { bearerToken } from './bearer-token';
 import { Principal } from './principal';
-import { isRole, Role } from './role';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface TokenClaims {
-  sub?: unknown;
-  role?: unknown;
-  exp?: unknown;
-  iat?: unknown;
-}
+import { Role } from './role';
+import { TokenVerifier } from './token-verifier';
 
 /**
  * Authenticates the HS256 bearer token (alg pinned, so `none` and RS/ES tokens fail; exp enforced)
@@ -24,9 +14,8 @@ interface TokenClaims {
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
     private readonly reflector: Reflector,
-    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,24 +33,9 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Principal> {
+  private authenticate(header: string | undefined): Promise<Principal> {
     const token = bearerToken(header);
     if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'A bearer token is required');
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token is invalid or expired');
-    }
-    // A token without exp would never expire; one that lives longer than allowed is refused as well.
-    if (typeof claims.exp !== 'number') throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token must carry an `exp` claim');
-    const issuedAt = typeof claims.iat === 'number' ? claims.iat : Math.floor(Date.now() / 1000);
-    if (claims.exp - issuedAt > this.config.jwtMaxLifetimeSeconds) {
-      throw new DomainError(ErrorCode.Unauthenticated, `The bearer token lives longer than the allowed ${this.config.jwtMaxLifetimeSeconds} seconds`);
-    }
-    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || !isRole(claims.role)) {
-      throw new DomainError(ErrorCode.Unauthenticated, 'The bearer token must carry a uuid `sub` and a known `role`');
-    }
-    return { userId: claims.sub.toLowerCase(), role: claims.role };
+    return this.tokens.verify(token);
   }
 }

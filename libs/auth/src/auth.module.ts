@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@ar/config';
 import { AuthGuard } from './auth.guard';
+import { TokenVerifier } from './token-verifier';
 import { VisibilityService } from './visibility.service';
 
 @Global()
@@ -17,8 +18,8 @@ import { VisibilityService } from './visibility.service';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, VisibilityService],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, VisibilityService, TokenVerifier],
   // JwtModule too: the rate limiter verifies tokens to choose a caller's budget.
-  exports: [VisibilityService, JwtModule],
+  exports: [VisibilityService, JwtModule, TokenVerifier],
 })
 export class AuthModule {}

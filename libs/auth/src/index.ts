@@ -4,4 +4,5 @@ export * from './auth.module';
 export * from './bearer-token';
 export * from './principal';
 export * from './role';
+export * from './token-verifier';
 export * from './visibility.service';
