@@ -1,6 +1,7 @@
 import { RequestMethod, Type } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA, MODULE_METADATA } from '@nestjs/common/constants';
 import { CollectionsAppModule } from '../../apps/collections/src/collections-app.module';
+import { QueueSessionController } from '../../apps/collections/src/queue-board/queue-session.controller';
 import { ContractsAppModule } from '../../apps/contracts/src/contracts-app.module';
 import { InboundWebhooksController } from '../../apps/invoicing/src/inbound-webhooks/inbound-webhooks.controller';
 import { InvoicingAppModule } from '../../apps/invoicing/src/invoicing-app.module';
@@ -8,8 +9,8 @@ import { IdempotencyInterceptor } from '@ar/http';
 
 /** Idempotency-Key is honoured per controller (see `Idempotent`), so no POST route may go without it. */
 describe('Idempotency-Key on every POST route', () => {
-  // Signed webhooks are deduplicated by their webhook id instead.
-  const exempt = new Set<Type<unknown>>([InboundWebhooksController]);
+  // Signed webhooks are deduplicated by their webhook id instead; a dashboard session writes nothing (it only sets a cookie).
+  const exempt = new Set<Type<unknown>>([InboundWebhooksController, QueueSessionController]);
 
   const controllers = [ContractsAppModule, InvoicingAppModule, CollectionsAppModule].flatMap(
     (module) => (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) ?? []) as Type<unknown>[],

@@ -1,5 +1,6 @@
 import { siblingDatabaseUrl } from '../../tools/database-admin';
 import { migrate } from '../../tools/migrate';
+import { checkEmittedEvents } from './event-contract';
 import { deleteRedisKeys, dropDatabase } from './test-resources';
 
 export interface IsolatedEnvironment {
@@ -26,8 +27,11 @@ export async function isolatedEnvironment(label: string): Promise<IsolatedEnviro
     restore: async () => {
       process.env.DATABASE_URL = previous.DATABASE_URL;
       process.env.QUEUE_PREFIX = previous.QUEUE_PREFIX;
+      // The events this file's services emitted are checked against their published schemas before they go.
+      const events = await checkEmittedEvents(databaseUrl);
       if (process.env.KEEP_TEST_DATABASE !== '1') await dropDatabase(databaseUrl);
       await deleteRedisKeys(process.env.REDIS_URL as string, queuePrefix);
+      if (events.problems.length > 0) throw new Error(`Emitted events do not match their published schema (docs/events):\n${events.problems.slice(0, 20).join('\n')}`);
     },
   };
 }

@@ -8,6 +8,7 @@ import { CreditNoteRequestsService } from './credit-notes/credit-note-requests.s
 import { CreditNotesService } from './credit-notes/credit-notes.service';
 import { CollectionsDirectory } from './directory/collections-directory';
 import { ContractsDirectory } from './directory/contracts-directory';
+import { InboundMessageRepository } from './integrations/inbound-message.repository';
 import { InboundWebhooksService } from './integrations/inbound-webhooks.service';
 import { IntegrationsService } from './integrations/integrations.service';
 import { InvoiceAccess } from './invoices/invoice-access';
@@ -37,6 +38,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     ClientBalanceService,
     IntegrationsService,
     InboundWebhooksService,
+    InboundMessageRepository,
     ReceivablesReportsService,
   ],
   exports: [

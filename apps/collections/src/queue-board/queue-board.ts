@@ -27,7 +27,7 @@ export class QueueBoard implements OnModuleInit {
     private readonly tokens: TokenVerifier,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const board = new BullBoardFastifyAdapter();
     board.setBasePath(QUEUE_BOARD_PATH);
@@ -36,7 +36,9 @@ export class QueueBoard implements OnModuleInit {
       serverAdapter: board,
       options: { uiConfig: { boardTitle: 'AR follow-up queues' } },
     });
-    await fastify.register(
+    // Queued, not awaited: awaiting a plugin here starts Fastify's boot before Nest has set its error handler, and
+    // errors of every route (a body too deep to parse) would then miss the problem+json handling.
+    void fastify.register(
       async (scope) => {
         scope.addHook('onRequest', (request, reply) => this.admitAdmin(request, reply));
         await scope.register(board.registerPlugin());

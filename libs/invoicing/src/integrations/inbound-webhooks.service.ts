@@ -2,28 +2,21 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  EmbeddedStatement,
   GroupCommit,
   isUniqueViolation,
   PG_DEADLOCK_DETECTED,
   PG_SERIALIZATION_FAILURE,
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
-  SqlParams,
 } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
 import { DuplicatePaymentError, PaymentToRecord, PaymentView, PaymentsService } from '../payments/payments.service';
 import { InboundEvent, InboundOutcome } from './inbound-event';
+import { InboundMessageKey, InboundMessageRepository } from './inbound-message.repository';
 
 type InboundResult = { outcome: InboundOutcome; paymentId?: string };
 type ReceivedPayment = Extract<InboundEvent, { type: 'payment.received' }>;
-
-interface InboundMessageKey {
-  integrationId: string;
-  messageId: string;
-  type: string;
-}
 
 interface InboundPayment {
   integrationId: string;
@@ -56,6 +49,7 @@ export class InboundWebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly paymentsService: PaymentsService,
+    private readonly messages: InboundMessageRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +62,7 @@ export class InboundWebhooksService {
   private async handleOne(integrationId: string, messageId: string, event: InboundEvent): Promise<InboundResult> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [fresh] = await this.markMessages([{ integrationId, messageId, type: event.type }], manager);
+        const [fresh] = await this.messages.markNew([{ integrationId, messageId, type: event.type }], this.clock.now(), manager);
         if (!fresh) return { outcome: 'duplicate' as const };
         return this.apply(integrationId, event, manager);
       });
@@ -113,7 +107,7 @@ export class InboundWebhooksService {
     try {
       const outcomes = await this.paymentsService.recordManyUnlocked({ all: true }, batch.map(paymentToRecord), (results) => {
         const accepted = batch.filter((_, index) => !isRefused(results[index])).map(messageOf);
-        return accepted.length > 0 ? [this.messagesInsert(accepted)] : [];
+        return accepted.length > 0 ? [this.messages.insertStatement(accepted, this.clock.now())] : [];
       });
       return outcomes.map(inboundResult);
     } catch (error) {
@@ -123,12 +117,12 @@ export class InboundWebhooksService {
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const fresh = await this.markMessages(batch.map(messageOf), manager);
+        const fresh = await this.messages.markNew(batch.map(messageOf), this.clock.now(), manager);
         const toRecord = batch.map((_, index) => index).filter((index) => fresh[index]);
         const outcomes = await this.paymentsService.recordMany({ all: true }, toRecord.map((index) => paymentToRecord(batch[index])), manager);
         const results: (InboundResult | Error)[] = batch.map(() => ({ outcome: 'duplicate' }));
         outcomes.forEach((outcome, position) => (results[toRecord[position]] = inboundResult(outcome)));
-        await this.forgetMessages(
+        await this.messages.forget(
           toRecord.filter((_, position) => isRefused(outcomes[position])).map((index) => batch[index]),
           manager,
         );
@@ -142,46 +136,9 @@ export class InboundWebhooksService {
     }
   }
 
-  /** Records webhook ids as processed; on its own it fails on one seen before. */
-  private messagesInsert(messages: InboundMessageKey[]): EmbeddedStatement {
-    const receivedAt = this.clock.now();
-    return (params) => {
-      const columns = [
-        params.add(messages.map((m) => m.integrationId), 'uuid[]'),
-        params.add(messages.map((m) => m.messageId), 'text[]'),
-        params.add(messages.map((m) => m.type), 'text[]'),
-      ];
-      return `INSERT INTO invoicing.inbound_messages (integration_id, message_id, type, received_at)
-       SELECT integration_id, message_id, type, ${params.add(receivedAt)}
-       FROM unnest(${columns.join(', ')}) AS m(integration_id, message_id, type)`;
-    };
-  }
-
-  /** For each message, whether it is new: false when its webhook id was processed before (or earlier in the list). */
-  private async markMessages(messages: InboundMessageKey[], manager: EntityManager): Promise<boolean[]> {
-    const params = new SqlParams();
-    const sql = this.messagesInsert(messages)(params);
-    const rows: { integration_id: string; message_id: string }[] = await manager.query(
-      `${sql} ON CONFLICT DO NOTHING RETURNING integration_id, message_id`,
-      params.values,
-    );
-    const inserted = new Set(rows.map((r) => `${r.integration_id} ${r.message_id}`));
-    // The same id twice in one list is inserted once; only its first occurrence counts as new.
-    return messages.map((m) => inserted.delete(`${m.integrationId} ${m.messageId}`));
-  }
-
-  private async forgetMessages(messages: InboundPayment[], manager: EntityManager): Promise<void> {
-    if (messages.length === 0) return;
-    await manager.query(
-      `DELETE FROM invoicing.inbound_messages m USING unnest($1::uuid[], $2::text[]) AS f(integration_id, message_id)
-       WHERE m.integration_id = f.integration_id AND m.message_id = f.message_id`,
-      [messages.map((m) => m.integrationId), messages.map((m) => m.messageId)],
-    );
-  }
-
   /** Forgets webhook ids older than the retention (at least 3 days, longer than any sender retries). */
-  async purgeMessagesOlderThan(days: number): Promise<void> {
-    await this.dataSource.query(`DELETE FROM invoicing.inbound_messages WHERE received_at < now() - make_interval(days => $1)`, [days]);
+  purgeMessagesOlderThan(days: number): Promise<void> {
+    return this.messages.purgeOlderThan(days);
   }
 }
 

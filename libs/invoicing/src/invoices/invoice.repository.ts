@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
 import { queryPrepared, SqlParams } from '@ar/database';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
@@ -166,6 +166,22 @@ export class InvoiceRepository {
       .addOrderBy('i.id', 'ASC')
       .setLock('pessimistic_write')
       .getMany();
+  }
+
+  /** Locks, in id order, those of the invoices that are open and not disputed yet. */
+  lockOpenUndisputed(ids: string[], manager: EntityManager): Promise<Invoice[]> {
+    return manager
+      .createQueryBuilder(Invoice, 'i')
+      .where('i.id IN (:...ids)', { ids })
+      .andWhere('NOT i.disputed')
+      .andWhere(`i.${OPEN_STATUS_SQL}`)
+      .orderBy('i.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  async markDisputed(ids: string[], reason: string, manager: EntityManager): Promise<void> {
+    await manager.update(Invoice, { id: In(ids) }, { disputed: true, disputeReason: reason });
   }
 
   /** Applies money movements to many invoices in one statement and recomputes status and settlement date. */

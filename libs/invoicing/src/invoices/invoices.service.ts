@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { clientScopeCondition, mayAdjustReceivables, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
@@ -17,7 +17,6 @@ import { InvoiceLine } from './invoice-line.entity';
 import { InvoiceAccess } from './invoice-access';
 import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
-import { OPEN_STATUS_SQL } from './open-receivable';
 import type { EventDataOf } from '@ar/events';
 
 export interface CreateInvoiceCommand {
@@ -201,16 +200,9 @@ export class InvoicesService {
   async markDisputedBySystem(invoiceIds: string[], reason: string): Promise<number> {
     if (invoiceIds.length === 0) return 0;
     return this.dataSource.transaction(async (manager) => {
-      const changed: Invoice[] = await manager
-        .createQueryBuilder(Invoice, 'i')
-        .where('i.id IN (:...ids)', { ids: invoiceIds })
-        .andWhere('NOT i.disputed')
-        .andWhere(`i.${OPEN_STATUS_SQL}`)
-        .orderBy('i.id')
-        .setLock('pessimistic_write')
-        .getMany();
+      const changed = await this.invoices.lockOpenUndisputed(invoiceIds, manager);
       if (changed.length === 0) return 0;
-      await manager.update(Invoice, { id: In(changed.map((i) => i.id)) }, { disputed: true, disputeReason: reason });
+      await this.invoices.markDisputed(changed.map((i) => i.id), reason, manager);
       for (const invoice of changed) Object.assign(invoice, { disputed: true, disputeReason: reason });
       await this.outbox.append(
         manager,

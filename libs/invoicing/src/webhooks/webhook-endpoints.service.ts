@@ -1,8 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@ar/config';
 import { DomainError } from '@ar/errors';
@@ -12,6 +10,7 @@ import { generateWebhookSecret } from '../integrations/webhook-secret';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookRepository } from './webhook.repository';
 import { refusedTarget } from './webhook-targets';
 
 export interface DeliveryWithAttempts {
@@ -23,7 +22,7 @@ export interface DeliveryWithAttempts {
 @Injectable()
 export class WebhookEndpointsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: WebhookRepository,
     @InjectQueue(Queues.WebhookDeliveries) private readonly deliveries: Queue<DeliverWebhookJob>,
     private readonly config: AppConfig,
   ) {}
@@ -39,64 +38,43 @@ export class WebhookEndpointsService {
       status: 'active' as const,
       disabledReason: null,
     });
-    await this.dataSource.manager.insert(WebhookEndpoint, endpoint);
-    return (await this.dataSource.manager.findOneBy(WebhookEndpoint, { id: endpoint.id })) as WebhookEndpoint;
+    return this.webhooks.insertEndpoint(endpoint);
   }
 
   list(): Promise<WebhookEndpoint[]> {
-    return this.dataSource.manager.find(WebhookEndpoint, { order: { id: 'ASC' } });
+    return this.webhooks.listEndpoints();
   }
 
   async get(id: string): Promise<WebhookEndpoint> {
-    const endpoint = await this.dataSource.manager.findOneBy(WebhookEndpoint, { id });
+    const endpoint = await this.webhooks.findEndpoint(id);
     if (!endpoint) throw DomainError.notFound('Webhook endpoint', id);
     return endpoint;
   }
 
   async listDeliveries(endpointId: string, limit: number, cursor?: string): Promise<Page<DeliveryWithAttempts>> {
     await this.get(endpointId);
-    const after = decodeIdCursor(cursor);
-    const qb = this.dataSource.manager
-      .createQueryBuilder(WebhookDelivery, 'd')
-      .where('d.endpoint_id = :endpointId', { endpointId })
-      .orderBy('d.id', 'ASC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('d.id > :after', { after });
-    const rows = await qb.getMany();
-    const ids = rows.slice(0, limit).map((d) => d.id);
-    const attempts = ids.length
-      ? await this.dataSource.manager
-          .createQueryBuilder(WebhookDeliveryAttempt, 'a')
-          .where('a.delivery_id IN (:...ids)', { ids })
-          .orderBy('a.id', 'ASC')
-          .getMany()
-      : [];
+    const rows = await this.webhooks.deliveriesOf(endpointId, decodeIdCursor(cursor), limit);
+    const attempts = await this.webhooks.attemptsOf(rows.slice(0, limit).map((d) => d.id));
     return toPage(rows, limit, (d) => [d.id], (d) => ({ delivery: d, attempts: attempts.filter((a) => a.deliveryId === d.id) }));
   }
 
   async getDelivery(endpointId: string, deliveryId: string): Promise<DeliveryWithAttempts> {
-    const delivery = await this.dataSource.manager.findOneBy(WebhookDelivery, { id: deliveryId, endpointId });
+    const delivery = await this.webhooks.findDelivery(endpointId, deliveryId);
     if (!delivery) throw DomainError.notFound('Delivery', deliveryId);
-    const attempts = await this.dataSource.manager.find(WebhookDeliveryAttempt, { where: { deliveryId }, order: { id: 'ASC' } });
-    return { delivery, attempts };
+    return { delivery, attempts: await this.webhooks.attemptsOf([deliveryId]) };
   }
 
   /** Sends a delivery again from the start of its retry schedule, whatever became of it before. */
   async replay(endpointId: string, deliveryId: string): Promise<WebhookDelivery> {
     const endpoint = await this.get(endpointId);
     if (endpoint.status !== 'active') throw DomainError.conflict('The endpoint is disabled; create a new one to resume deliveries');
-    const delivery = await this.dataSource.manager.findOneBy(WebhookDelivery, { id: deliveryId, endpointId });
-    if (!delivery) throw DomainError.notFound('Delivery', deliveryId);
-    await this.dataSource.manager.update(
-      WebhookDelivery,
-      { id: deliveryId },
-      { status: 'pending', attempts: 0, nextAttemptAt: new Date(), completedAt: null },
-    );
+    if (!(await this.webhooks.findDelivery(endpointId, deliveryId))) throw DomainError.notFound('Delivery', deliveryId);
+    const restarted = await this.webhooks.restartDelivery(deliveryId);
     await this.deliveries.add(
       JobNames.DeliverWebhook,
       { deliveryId },
       { ...JOB_OPTIONS.DeliverWebhook, jobId: `${deliveryId}-replay-${uuidv7()}` },
     );
-    return (await this.dataSource.manager.findOneBy(WebhookDelivery, { id: deliveryId })) as WebhookDelivery;
+    return restarted;
   }
 }

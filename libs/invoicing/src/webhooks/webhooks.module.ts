@@ -6,11 +6,12 @@ import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookFanoutService } from './webhook-fanout.service';
+import { WebhookRepository } from './webhook.repository';
 
 /** Outbound webhooks of the invoicing context: endpoints (HTTP side) and fan-out/delivery (worker side). */
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery, WebhookDeliveryAttempt])],
-  providers: [WebhookEndpointsService, WebhookFanoutService, WebhookDeliveryService],
+  providers: [WebhookRepository, WebhookEndpointsService, WebhookFanoutService, WebhookDeliveryService],
   exports: [WebhookEndpointsService, WebhookFanoutService, WebhookDeliveryService],
 })
 export class WebhooksModule {}
