@@ -14,6 +14,7 @@ import { SweepRunner } from './sweeps/sweep-runner';
 import { SweepsService } from './sweeps/sweeps.service';
 import { DunningTasksPhase } from './tasks/dunning-tasks.phase';
 import { DunningTasksRepository } from './tasks/dunning-tasks.repository';
+import { SolvencyRepository } from './solvency/solvency.repository';
 import { TasksService } from './tasks/tasks.service';
 
 @Module({
@@ -26,6 +27,7 @@ import { TasksService } from './tasks/tasks.service';
     OverdueInvoicesRepository,
     DunningTasksPhase,
     DunningTasksRepository,
+    SolvencyRepository,
     PromiseReviewPhase,
     SolvencyAssessor,
     SolvencyService,
