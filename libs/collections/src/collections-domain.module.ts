@@ -15,6 +15,8 @@ import { SweepsService } from './sweeps/sweeps.service';
 import { DunningTasksPhase } from './tasks/dunning-tasks.phase';
 import { DunningTasksRepository } from './tasks/dunning-tasks.repository';
 import { SolvencyRepository } from './solvency/solvency.repository';
+import { PromiseRepository } from './promises/promise.repository';
+import { SweepRepository } from './sweeps/sweep.repository';
 import { TasksService } from './tasks/tasks.service';
 
 @Module({
@@ -28,6 +30,8 @@ import { TasksService } from './tasks/tasks.service';
     DunningTasksPhase,
     DunningTasksRepository,
     SolvencyRepository,
+    PromiseRepository,
+    SweepRepository,
     PromiseReviewPhase,
     SolvencyAssessor,
     SolvencyService,

@@ -10,6 +10,7 @@ import { PromiseReviewPhase } from '../promises/promise-review.phase';
 import { SolvencyAssessor } from '../solvency/solvency-assessor';
 import { DunningTasksPhase } from '../tasks/dunning-tasks.phase';
 import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.entity';
+import { SweepRepository } from './sweep.repository';
 
 /** How many batches' worth of overdue candidates one listing pass returns (bounds the worker's memory). */
 const CANDIDATE_BATCHES = 20;
@@ -39,6 +40,7 @@ export class SweepRunner {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sweeps: SweepRepository,
     private readonly policiesLoader: PolicyCatalogLoader,
     private readonly overdue: OverdueInvoicesPhase,
     private readonly tasks: DunningTasksPhase,
@@ -49,15 +51,14 @@ export class SweepRunner {
   ) {}
 
   async run(sweepId: string): Promise<Sweep | null> {
-    const sweep = await this.dataSource.manager.findOneBy(Sweep, { id: sweepId });
+    const sweep = await this.sweeps.findById(sweepId);
     if (!sweep || sweep.status === 'completed') return sweep;
     const startedAt = sweep.startedAt ?? this.clock.now();
-    await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'running', startedAt, error: null });
+    await this.sweeps.markRunning(sweepId, startedAt);
     const asOf = sweep.asOf;
     const stats: SweepStats = { ...EMPTY_SWEEP_STATS, ...(sweep.stats ?? {}) };
     let checkpoint: SweepCheckpoint = sweep.checkpoint ?? { phase: 'invoices', after: null };
-    const save = (manager: EntityManager, next: SweepCheckpoint) =>
-      manager.update(Sweep, { id: sweepId }, { checkpoint: next, stats: { ...stats } }).then(() => undefined);
+    const save = (manager: EntityManager, next: SweepCheckpoint) => this.sweeps.saveProgress(manager, sweepId, next, stats);
     // Every batch commits with its checkpoint, so between two batches is a safe place to stop.
     const stopIfAsked = () => {
       if (this.stopping) throw new SweepPausedError(sweepId);
@@ -120,7 +121,7 @@ export class SweepRunner {
         phaseDone('promises');
       }
 
-      const candidates = await this.changedClients(asOf, checkpoint.after);
+      const candidates = await this.sweeps.clientsToReassess(asOf, checkpoint.after);
       const batchSize = this.config.sweepBatchSize;
       for (let i = 0; i < candidates.length; i += batchSize) {
         stopIfAsked();
@@ -135,41 +136,17 @@ export class SweepRunner {
       }
 
       phaseDone('solvency');
-      await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'completed', finishedAt: this.clock.now(), checkpoint: null, stats });
+      await this.sweeps.markCompleted(sweepId, this.clock.now(), stats);
       this.logger.log({ sweepId, asOf, stats, phaseMs }, 'Sweep completed');
     } catch (error) {
       if (error instanceof SweepPausedError) {
         this.logger.log({ sweepId, asOf, checkpoint }, 'Sweep paused for shutdown');
-        await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'queued' });
+        await this.sweeps.markQueued(sweepId);
       } else {
-        await this.dataSource.manager.update(Sweep, { id: sweepId }, { status: 'failed', error: String((error as Error).message).slice(0, 1000) });
+        await this.sweeps.markFailed(sweepId, String((error as Error).message));
       }
       throw error;
     }
-    return this.dataSource.manager.findOneBy(Sweep, { id: sweepId });
-  }
-
-  /**
-   * Clients whose receivables changed: overdue as of this sweep (their days overdue grow), touched since the previous completed
-   * sweep, or blocked by an earlier assessment (so that paying unblocks them).
-   */
-  private async changedClients(asOf: string, after: string | null): Promise<string[]> {
-    const previous: { started_at: Date | null }[] = await this.dataSource.query(
-      `SELECT started_at FROM collections.sweeps WHERE status = 'completed' AND as_of < $1::date ORDER BY as_of DESC LIMIT 1`,
-      [asOf],
-    );
-    const since = previous[0]?.started_at ?? new Date(0);
-    const rows: { client_id: string }[] = await this.dataSource.query(
-      `SELECT client_id FROM (
-         SELECT client_id FROM invoicing.receivables_v1
-         WHERE open_receivable AND due_date < $1::date
-         UNION SELECT client_id FROM invoicing.receivables_v1 WHERE updated_at >= $2
-         UNION SELECT client_id FROM collections.client_solvency WHERE blocked_client
-       ) changed
-       WHERE $3::uuid IS NULL OR client_id > $3::uuid
-       ORDER BY client_id`,
-      [asOf, since, after],
-    );
-    return rows.map((r) => r.client_id);
+    return this.sweeps.findById(sweepId);
   }
 }

@@ -1,18 +1,17 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError } from '@ar/errors';
 import { JOB_OPTIONS, JobNames, Queues, RunSweepJob } from '@ar/queues';
 import { BusinessCalendar, CalendarDate } from '@ar/time';
 import { EMPTY_SWEEP_STATS, Sweep } from './sweep.entity';
+import { SweepRepository } from './sweep.repository';
 
 @Injectable()
 export class SweepsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sweeps: SweepRepository,
     @InjectQueue(Queues.Sweeps) private readonly queue: Queue<RunSweepJob>,
     private readonly calendar: BusinessCalendar,
   ) {}
@@ -26,17 +25,9 @@ export class SweepsService {
     // A sweep of a future date would escalate and block ahead of time and then refuse every sweep before it.
     const today = this.calendar.today();
     if (asOf > today) throw DomainError.businessRule(`asOf ${asOf} is after today (${today} in the business time zone)`);
-    const latest: { as_of: string }[] = await this.dataSource.query(
-      `SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of FROM collections.sweeps WHERE status = 'completed' ORDER BY as_of DESC LIMIT 1`,
-    );
-    if (latest[0] && asOf < latest[0].as_of) {
-      throw DomainError.conflict(`A sweep as of ${latest[0].as_of} already completed; sweeps cannot go back to ${asOf}`);
-    }
-    await this.dataSource.query(
-      `INSERT INTO collections.sweeps (id, as_of, status, stats) VALUES ($1, $2, 'queued', $3::jsonb) ON CONFLICT (as_of) DO NOTHING`,
-      [uuidv7(), asOf, JSON.stringify(EMPTY_SWEEP_STATS)],
-    );
-    const sweep = (await this.dataSource.manager.findOneBy(Sweep, { asOf })) as Sweep;
+    const latest = await this.sweeps.latestCompletedAsOf();
+    if (latest && asOf < latest) throw DomainError.conflict(`A sweep as of ${latest} already completed; sweeps cannot go back to ${asOf}`);
+    const sweep = await this.sweeps.findOrCreate(uuidv7(), asOf, EMPTY_SWEEP_STATS);
     if (sweep.status !== 'completed') await this.enqueue(sweep.id);
     return sweep;
   }
@@ -47,8 +38,8 @@ export class SweepsService {
    * survive a Redis that lost everything. Returns how many sweeps it looked at.
    */
   async resumeUnfinished(): Promise<number> {
-    const unfinished: { id: string }[] = await this.dataSource.query(`SELECT id FROM collections.sweeps WHERE status IN ('queued', 'running', 'failed') ORDER BY as_of`);
-    for (const { id } of unfinished) await this.enqueue(id);
+    const unfinished = await this.sweeps.unfinishedIds();
+    for (const id of unfinished) await this.enqueue(id);
     return unfinished.length;
   }
 
@@ -64,7 +55,7 @@ export class SweepsService {
   }
 
   async get(id: string): Promise<Sweep> {
-    const sweep = await this.dataSource.manager.findOneBy(Sweep, { id });
+    const sweep = await this.sweeps.findById(id);
     if (!sweep) throw DomainError.notFound('Sweep', id);
     return sweep;
   }
