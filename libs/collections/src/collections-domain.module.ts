@@ -17,6 +17,7 @@ import { DunningTasksRepository } from './tasks/dunning-tasks.repository';
 import { SolvencyRepository } from './solvency/solvency.repository';
 import { PromiseRepository } from './promises/promise.repository';
 import { SweepRepository } from './sweeps/sweep.repository';
+import { TaskRepository } from './tasks/task.repository';
 import { TasksService } from './tasks/tasks.service';
 
 @Module({
@@ -32,6 +33,7 @@ import { TasksService } from './tasks/tasks.service';
     SolvencyRepository,
     PromiseRepository,
     SweepRepository,
+    TaskRepository,
     PromiseReviewPhase,
     SolvencyAssessor,
     SolvencyService,

@@ -8,7 +8,7 @@ import { CollectionsEvents } from '../collections-events';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { planDunningTasks, reconcileDunningTasks } from './dunning-task-plan';
 import { DunningTasksRepository } from './dunning-tasks.repository';
-import { headOfSalesId, reassignOpenTasks } from './task-assignees';
+import { TaskRepository } from './task.repository';
 
 /**
  * Turns dunning levels into calls: one task per client, type and level, listing that client's overdue
@@ -20,6 +20,7 @@ export class DunningTasksPhase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: DunningTasksRepository,
+    private readonly tasks: TaskRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -36,10 +37,10 @@ export class DunningTasksPhase {
   ): Promise<{ created: number }> {
     return this.dataSource.transaction(async (manager) => {
       const groups = await this.repository.overdueGroups(manager, asOf, clientIds);
-      const planned = planDunningTasks(groups, policies, asOf, await headOfSalesId(manager));
+      const planned = planDunningTasks(groups, policies, asOf, await this.tasks.headOfSalesId(manager));
       const { toUpdate, toCreate } = reconcileDunningTasks(planned, await this.repository.existingTasks(manager, clientIds), uuidv7);
       await this.repository.updateTasks(manager, toUpdate);
-      await reassignOpenTasks(manager, new Map(planned.map((t) => [t.clientId, t.assigneeId])));
+      await this.tasks.reassignOpenTasks(new Map(planned.map((t) => [t.clientId, t.assigneeId])), manager);
       const inserted = await this.repository.insertTasks(manager, toCreate, asOf);
       const created = toCreate.filter((t) => inserted.has(t.id));
       await this.outbox.append(

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { clientScopeCondition, VisibilityScope } from '@ar/auth';
+import { CalendarDate } from '@ar/time';
+import { PromiseToPay } from '../promises/promise-to-pay.entity';
+import { AssigneeCandidate } from './task-rules';
+import { Task, TaskStatus } from './task.entity';
+
+export interface TaskListQuery {
+  scope: VisibilityScope;
+  assigneeId?: string;
+  status?: TaskStatus;
+  clientId?: string;
+  /** Snoozed tasks are hidden from a list without a status until this date. */
+  today: CalendarDate;
+  after: [number, string] | null;
+  limit: number;
+}
+
+/** The SQL of tasks: lists, reads and locks, promises recorded on completion, and who answers for a client. */
+@Injectable()
+export class TaskRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Most valuable call first (priority descending, then oldest), `limit + 1` rows; only tasks of visible clients. */
+  list(query: TaskListQuery): Promise<Task[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(Task, 't').orderBy('t.priority', 'DESC').addOrderBy('t.id', 'ASC').limit(query.limit + 1);
+    // A task is visible only while its client is: a former assignee (a deputy whose period ended, the
+    // manager a client was taken from) loses it with the client.
+    if (!query.scope.all) {
+      const visible = clientScopeCondition(query.scope, 't.client_id', ':managers');
+      qb.andWhere(visible.sql, { managers: visible.params[0] });
+    }
+    if (query.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    // Snoozing hides a task from the default list until its date; ask for status=snoozed to see it.
+    else qb.andWhere(`NOT (t.status = 'snoozed' AND t.snoozed_until > :today)`, { today: query.today });
+    if (query.clientId) qb.andWhere('t.client_id = :clientId', { clientId: query.clientId });
+    if (query.after) qb.andWhere('(t.priority < :p OR (t.priority = :p AND t.id > :id))', { p: query.after[0], id: query.after[1] });
+    return qb.getMany();
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Task | null> {
+    return (manager ?? this.dataSource.manager).findOneBy(Task, { id });
+  }
+
+  lockById(id: string, manager: EntityManager): Promise<Task | null> {
+    return manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async save(task: Task, manager: EntityManager): Promise<void> {
+    await manager.save(Task, task);
+  }
+
+  async insertPromise(promise: PromiseToPay, manager: EntityManager): Promise<void> {
+    await manager.insert(PromiseToPay, promise);
+  }
+
+  /** What the client has overdue in a currency as of a date (a promise may not exceed it). */
+  async overdueAmount(clientId: string, currency: string, asOf: CalendarDate, manager: EntityManager): Promise<number> {
+    const [row]: { overdue: string }[] = await manager.query(
+      `SELECT coalesce(sum(balance), 0)::bigint AS overdue FROM invoicing.receivables_v1
+       WHERE client_id = $1 AND currency = $2 AND open_receivable AND due_date < $3::date`,
+      [clientId, currency, asOf],
+    );
+    return Number(row.overdue);
+  }
+
+  /** Who may answer for the client: its manager, their deputy and absence, and the head of sales; null for no such client. */
+  async assigneeCandidate(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<AssigneeCandidate | null> {
+    const rows: { manager_id: string | null; deputy_id: string | null; absent_until: string | null }[] = await manager.query(
+      `SELECT c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until
+       FROM contracts.client_directory_v1 c LEFT JOIN contracts.user_directory_v1 u ON u.id = c.account_manager_id
+       WHERE c.id = $1`,
+      [clientId],
+    );
+    if (rows.length === 0) return null;
+    const [r] = rows;
+    return { managerId: r.manager_id, managerDeputyId: r.deputy_id, managerAbsentUntil: r.absent_until, headOfSalesId: await this.headOfSalesId(manager) };
+  }
+
+  /** The head of sales who takes the tasks of clients nobody manages (the first by id), or null. */
+  async headOfSalesId(manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM contracts.user_directory_v1 WHERE role = 'head_of_sales' ORDER BY id LIMIT 1`);
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Gives each client's open and snoozed tasks to its assignee (client id → assignee id), rewriting only the tasks
+   * whose assignee changes. Open tasks follow their client: to a new manager, to the deputy while the manager is
+   * away, and back.
+   */
+  async reassignOpenTasks(assignees: ReadonlyMap<string, string | null>, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    if (assignees.size === 0) return 0;
+    const [, changed]: [unknown, number] = await manager.query(
+      `UPDATE collections.tasks t SET assignee_id = x.assignee_id, updated_at = now()
+       FROM unnest($1::uuid[], $2::uuid[]) AS x(client_id, assignee_id)
+       WHERE t.client_id = x.client_id AND t.status IN ('open', 'snoozed') AND t.assignee_id IS DISTINCT FROM x.assignee_id`,
+      [[...assignees.keys()], [...assignees.values()]],
+    );
+    return changed;
+  }
+}
