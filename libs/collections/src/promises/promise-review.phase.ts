@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
+import { TaskRepository } from '../tasks/task.repository';
 import { DuePromise, PromiseRepository } from './promise.repository';
 
 /** A broken promise comes before any dunning call. */
@@ -24,6 +25,7 @@ export class PromiseReviewPhase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly promises: PromiseRepository,
+    private readonly tasks: TaskRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -40,19 +42,21 @@ export class PromiseReviewPhase {
         ...kept.map((p) => ({ type: CollectionsEvents.PromiseKept, aggregateId: p.id, data: announced(p) })),
         ...broken.map((p) => ({ type: CollectionsEvents.PromiseBroken, aggregateId: p.id, data: announced(p) })),
       ];
-      const created = await this.promises.insertBrokenPromiseTasks(
-        manager,
-        broken.map((p) => ({
-          id: uuidv7(),
-          clientId: p.clientId,
-          assigneeId: p.managerId,
-          amount: p.promisedAmount - p.paid,
-          currency: p.currency,
-          note: `Promise of ${p.promisedDate} broken`,
-        })),
-        BROKEN_PROMISE_PRIORITY,
-        asOf,
-      );
+      // One broken_promise task per client at most: an open one already there wins.
+      const tasks = broken.map((p) => ({
+        id: uuidv7(),
+        clientId: p.clientId,
+        assigneeId: p.managerId,
+        type: 'broken_promise' as const,
+        level: 0,
+        invoiceIds: [],
+        amount: p.promisedAmount - p.paid,
+        currency: p.currency,
+        priority: BROKEN_PROMISE_PRIORITY,
+        note: `Promise of ${p.promisedDate} broken`,
+      }));
+      const inserted = await this.tasks.insertOpen(tasks, asOf, manager);
+      const created = tasks.filter((t) => inserted.has(t.id));
       for (const t of created) {
         events.push({
           type: CollectionsEvents.TaskCreated,

@@ -13,17 +13,7 @@ export interface DuePromise {
   managerId: string | null;
 }
 
-/** A broken_promise task to create: for whom, how much is still owed of the promise, and why. */
-export interface BrokenPromiseTask {
-  id: string;
-  clientId: string;
-  assigneeId: string | null;
-  amount: number;
-  currency: string;
-  note: string;
-}
-
-/** The SQL of promise reviews: the promises due, their resolution, and the tasks broken ones create. */
+/** The SQL of promise reviews: the promises due and their resolution. */
 @Injectable()
 export class PromiseRepository {
   /** Active promises whose date passed before `asOf`, locked, with the applied payments between promise and date. */
@@ -56,32 +46,5 @@ export class PromiseRepository {
   async resolve(manager: EntityManager, ids: string[], status: 'kept' | 'broken', asOf: CalendarDate): Promise<void> {
     if (ids.length === 0) return;
     await manager.query(`UPDATE collections.promises SET status = $2, resolved_on = $3 WHERE id = ANY($1::uuid[])`, [ids, status, asOf]);
-  }
-
-  /**
-   * Creates broken_promise tasks due on `asOf`, one per client at most (the partial unique index drops the rest),
-   * and returns those created.
-   */
-  async insertBrokenPromiseTasks(manager: EntityManager, tasks: BrokenPromiseTask[], priority: number, asOf: CalendarDate): Promise<BrokenPromiseTask[]> {
-    if (tasks.length === 0) return [];
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, due_on, status, note)
-       SELECT x.id, x.client_id, x.assignee_id, 'broken_promise', 0, '{}', x.amount, x.currency, $8, $7::date, 'open', x.note
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::char(3)[], $6::varchar[]) AS x(id, client_id, assignee_id, amount, currency, note)
-       ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') DO NOTHING
-       RETURNING id`,
-      [
-        tasks.map((t) => t.id),
-        tasks.map((t) => t.clientId),
-        tasks.map((t) => t.assigneeId),
-        tasks.map((t) => t.amount),
-        tasks.map((t) => t.currency),
-        tasks.map((t) => t.note),
-        asOf,
-        priority,
-      ],
-    );
-    const ids = new Set(inserted.map((r) => r.id));
-    return tasks.filter((t) => ids.has(t.id));
   }
 }

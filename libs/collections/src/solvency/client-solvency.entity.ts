@@ -1,29 +1,17 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { RiskClass, SolvencyDecision } from './solvency-assessment.entity';
+import { AssessmentConclusion } from './solvency-assessment.entity';
 
 /**
  * Each client's latest assessment, kept beside the append-only history so that "the current risk class"
  * and "who is blocked" are one row per client to read, however many sweeps the history holds.
  */
 @Entity({ schema: 'collections', name: 'client_solvency' })
-export class ClientSolvency {
+export class ClientSolvency extends AssessmentConclusion {
   @PrimaryColumn({ name: 'client_id', type: 'uuid' })
   clientId: string;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId: string;
-
-  @Column({ name: 'as_of', type: 'date' })
-  asOf: string;
-
-  @Column({ type: 'smallint' })
-  score: number;
-
-  @Column({ name: 'risk_class', type: 'char', length: 1 })
-  riskClass: RiskClass;
-
-  @Column({ type: 'varchar', length: 8 })
-  decision: SolvencyDecision;
 
   @Column({ name: 'blocked_client', type: 'boolean' })
   blockedClient: boolean;

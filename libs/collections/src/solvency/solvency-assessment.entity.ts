@@ -4,16 +4,8 @@ import { bigintColumn, decimalColumn } from '@ar/database';
 export type RiskClass = 'A' | 'B' | 'C' | 'D';
 export type SolvencyDecision = 'ok' | 'watch' | 'hold' | 'block';
 
-@Entity({ schema: 'collections', name: 'solvency_assessments' })
-@Index('solvency_assessments_client_latest_idx', ['clientId', 'createdAt'])
-@Check('solvency_assessments_decision_check', `decision IN ('ok', 'watch', 'hold', 'block')`)
-export class SolvencyAssessment {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId: string;
-
+/** What an assessment concluded, as both the history and each client's current row keep it. */
+export abstract class AssessmentConclusion {
   @Column({ name: 'as_of', type: 'date' })
   asOf: string;
 
@@ -22,6 +14,20 @@ export class SolvencyAssessment {
 
   @Column({ name: 'risk_class', type: 'char', length: 1 })
   riskClass: RiskClass;
+
+  @Column({ type: 'varchar', length: 8 })
+  decision: SolvencyDecision;
+}
+
+@Entity({ schema: 'collections', name: 'solvency_assessments' })
+@Index('solvency_assessments_client_latest_idx', ['clientId', 'createdAt'])
+@Check('solvency_assessments_decision_check', `decision IN ('ok', 'watch', 'hold', 'block')`)
+export class SolvencyAssessment extends AssessmentConclusion {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
 
   @Column({ type: 'bigint', transformer: bigintColumn })
   exposure: number;
@@ -49,9 +55,6 @@ export class SolvencyAssessment {
 
   @Column({ name: 'open_disputes', type: 'integer' })
   openDisputes: number;
-
-  @Column({ type: 'varchar', length: 8 })
-  decision: SolvencyDecision;
 
   @Column({ type: 'jsonb' })
   reasons: string[];

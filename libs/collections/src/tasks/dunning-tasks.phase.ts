@@ -41,7 +41,7 @@ export class DunningTasksPhase {
       const { toUpdate, toCreate } = reconcileDunningTasks(planned, await this.repository.existingTasks(manager, clientIds), uuidv7);
       await this.repository.updateTasks(manager, toUpdate);
       await this.tasks.reassignOpenTasks(new Map(planned.map((t) => [t.clientId, t.assigneeId])), manager);
-      const inserted = await this.repository.insertTasks(manager, toCreate, asOf);
+      const inserted = await this.tasks.insertOpen(toCreate.map((t) => ({ ...t, note: null })), asOf, manager);
       const created = toCreate.filter((t) => inserted.has(t.id));
       await this.outbox.append(
         manager,

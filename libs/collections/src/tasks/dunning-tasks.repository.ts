@@ -97,32 +97,6 @@ export class DunningTasksRepository {
     );
   }
 
-  /** Creates tasks due on `asOf`; returns the ids actually inserted (an open task of the same client, type and level wins). */
-  async insertTasks(manager: EntityManager, tasks: (PlannedTask & { id: string })[], asOf: CalendarDate): Promise<Set<string>> {
-    if (tasks.length === 0) return new Set();
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, due_on, status)
-       SELECT x.id, x.client_id, x.assignee_id, x.type, x.level, string_to_array(x.ids, ',')::uuid[], x.amount, x.currency, x.priority, $10::date, 'open'
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::smallint[], $6::text[], $7::bigint[], $8::char(3)[], $9::int[])
-            AS x(id, client_id, assignee_id, type, level, ids, amount, currency, priority)
-       ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') DO NOTHING
-       RETURNING id`,
-      [
-        tasks.map((t) => t.id),
-        tasks.map((t) => t.clientId),
-        tasks.map((t) => t.assigneeId),
-        tasks.map((t) => t.type),
-        tasks.map((t) => t.level),
-        tasks.map((t) => t.invoiceIds.join(',')),
-        tasks.map((t) => t.amount),
-        tasks.map((t) => t.currency),
-        tasks.map((t) => t.priority),
-        asOf,
-      ],
-    );
-    return new Set(inserted.map((r) => r.id));
-  }
-
   /** Snoozed tasks whose snooze ended by `asOf` are open again. */
   async reopenSnoozed(manager: EntityManager, asOf: CalendarDate): Promise<void> {
     await manager.query(`UPDATE collections.tasks SET status = 'open', updated_at = now() WHERE status = 'snoozed' AND snoozed_until <= $1::date`, [asOf]);

@@ -5,7 +5,21 @@ import { clientScopeCondition, VisibilityScope } from '@ar/auth';
 import { CalendarDate } from '@ar/time';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
 import { AssigneeCandidate } from './task-rules';
-import { Task, TaskStatus } from './task.entity';
+import { Task, TaskStatus, TaskType } from './task.entity';
+
+/** A task to open: who and what, how much is at stake, and why. */
+export interface NewTask {
+  id: string;
+  clientId: string;
+  assigneeId: string | null;
+  type: TaskType;
+  level: number;
+  invoiceIds: string[];
+  amount: number;
+  currency: string;
+  priority: number;
+  note: string | null;
+}
 
 export interface TaskListQuery {
   scope: VisibilityScope;
@@ -47,6 +61,36 @@ export class TaskRepository {
 
   lockById(id: string, manager: EntityManager): Promise<Task | null> {
     return manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Opens tasks due on `dueOn`; an open or snoozed task of the same client, type and level wins (the partial unique
+   * index), so this returns the ids actually inserted.
+   */
+  async insertOpen(tasks: NewTask[], dueOn: CalendarDate, manager: EntityManager): Promise<Set<string>> {
+    if (tasks.length === 0) return new Set();
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, note, due_on, status)
+       SELECT x.id, x.client_id, x.assignee_id, x.type, x.level, string_to_array(x.ids, ',')::uuid[], x.amount, x.currency, x.priority, x.note, $11::date, 'open'
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::smallint[], $6::text[], $7::bigint[], $8::char(3)[], $9::int[], $10::varchar[])
+            AS x(id, client_id, assignee_id, type, level, ids, amount, currency, priority, note)
+       ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') DO NOTHING
+       RETURNING id`,
+      [
+        tasks.map((t) => t.id),
+        tasks.map((t) => t.clientId),
+        tasks.map((t) => t.assigneeId),
+        tasks.map((t) => t.type),
+        tasks.map((t) => t.level),
+        tasks.map((t) => t.invoiceIds.join(',')),
+        tasks.map((t) => t.amount),
+        tasks.map((t) => t.currency),
+        tasks.map((t) => t.priority),
+        tasks.map((t) => t.note),
+        dueOn,
+      ],
+    );
+    return new Set(inserted.map((r) => r.id));
   }
 
   async save(task: Task, manager: EntityManager): Promise<void> {
