@@ -14,3 +14,5 @@ export * from './bootstrap/run-service';
 export * from './validation/validate-plain';
 export * from './rate-limit/rate-limit.guard';
 export * from './bootstrap/json-body';
+export * from './openapi/api-problems';
+export * from './openapi/problem.response';

@@ -3,10 +3,10 @@ import { Client, creditLimitOf } from '@ar/contracts';
 import { MoneyDto } from '@ar/http';
 
 export class ClientResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() country: string;
-  @ApiProperty({ enum: ['business', 'consumer'] }) type: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000001' }) id: string;
+  @ApiProperty({ example: 'Nordwind Logistik GmbH' }) name: string;
+  @ApiProperty({ example: 'DE' }) country: string;
+  @ApiProperty({ enum: ['business', 'consumer'], example: 'business' }) type: string;
   @ApiProperty({ nullable: true, type: String }) taxId: string | null;
   @ApiProperty({ nullable: true, type: String }) segment: string | null;
   @ApiProperty({ nullable: true, type: String }) language: string | null;
@@ -15,8 +15,8 @@ export class ClientResponse {
   @ApiProperty({ enum: ['active', 'on_hold', 'blocked'] }) status: string;
   @ApiProperty({ nullable: true, enum: ['A', 'B', 'C', 'D'] }) riskClass: string | null;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) updatedAt: string;
 }
 
 export function toClientResponse(client: Client): ClientResponse {

@@ -3,20 +3,20 @@ import { Contract } from '@ar/contracts';
 import { CashDiscountDto, LateInterestDto } from './dto/create-contract.dto';
 
 export class ContractResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty() number: string;
-  @ApiProperty() currency: string;
-  @ApiProperty() paymentTermDays: number;
-  @ApiProperty() startsOn: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000c01' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000001' }) clientId: string;
+  @ApiProperty({ example: 'C-2026-001' }) number: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ example: 30 }) paymentTermDays: number;
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) startsOn: string;
   @ApiProperty({ nullable: true, type: String }) endsOn: string | null;
   @ApiProperty() autoRenew: boolean;
   @ApiProperty({ nullable: true, type: String }) dunningPolicyId: string | null;
   @ApiProperty({ type: LateInterestDto }) lateInterest: { rule: string; annualRatePercent: number | null };
   @ApiProperty({ type: CashDiscountDto, nullable: true }) cashDiscount: { percent: number; days: number } | null;
   @ApiProperty({ enum: ['draft', 'active', 'suspended', 'terminated'] }) status: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) updatedAt: string;
 }
 
 export function toContractResponse(contract: Contract): ContractResponse {

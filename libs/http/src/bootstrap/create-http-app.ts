@@ -9,6 +9,8 @@ import { loadAppConfig } from '@ar/config';
 import { DomainError, ErrorCode, ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
 import { HttpAccessLog, Metrics, recordHttpMetrics, requestIdFor } from '@ar/observability';
 import { registerBodyParsing } from './body-parsing';
+import { withStandardProblems } from '../openapi/api-problems';
+import { ProblemResponse } from '../openapi/problem.response';
 
 export interface HttpAppOptions {
   title: string;
@@ -89,9 +91,10 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  const document = withStandardProblems(
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(), {
+      extraModels: [ProblemResponse],
+    }),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

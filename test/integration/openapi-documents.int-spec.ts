@@ -1,0 +1,67 @@
+import { RunningService, RunningSystem, startSystem } from '@ar/testing';
+import { NOT_YET_DOCUMENTED } from './openapi-not-yet-documented';
+
+type Schema = { $ref?: string; example?: unknown; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[] };
+type Operation = { responses: Record<string, { content?: Record<string, { schema?: Schema; example?: unknown }> }> };
+type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** Whether a schema, followed through $ref, items and properties, shows an example somewhere. */
+function hasExample(schema: Schema | undefined, document: Document, seen = new Set<string>()): boolean {
+  if (!schema) return false;
+  if (schema.example !== undefined) return true;
+  if (schema.$ref) {
+    if (seen.has(schema.$ref)) return false;
+    seen.add(schema.$ref);
+    return hasExample(document.components.schemas[schema.$ref.split('/').pop() as string], document, seen);
+  }
+  return [schema.items, ...(schema.allOf ?? []), ...Object.values(schema.properties ?? {})].some((s) => hasExample(s, document, seen));
+}
+
+/**
+ * Every operation of the three OpenAPI documents declares its problem+json errors, its success response with a
+ * schema (or 202/204 without a body), and an example. Operations not documented yet are listed in
+ * openapi-not-yet-documented.ts: a new operation may not join that list, and one that becomes documented must leave it.
+ */
+describe('OpenAPI documents', () => {
+  let system: RunningSystem;
+  const documents: [string, Document][] = [];
+
+  beforeAll(async () => {
+    system = await startSystem({ collections: true });
+    for (const [name, service] of [['contracts', system.contracts], ['invoicing', system.invoicing], ['collections', system.collections as RunningService]] as const) {
+      documents.push([name, (await service.api.get('/docs-json')).body as Document]);
+    }
+  });
+  afterAll(() => system.close());
+
+  const operations = () =>
+    documents.flatMap(([service, document]) =>
+      Object.entries(document.paths).flatMap(([path, item]) =>
+        METHODS.filter((m) => item[m]).map((method) => ({ id: `${service} ${method.toUpperCase()} ${path}`, operation: item[method], document })),
+      ),
+    );
+
+  it('every operation declares the problem+json errors it can answer', () => {
+    const without = operations()
+      .filter(({ operation }) => !Object.entries(operation.responses).some(([status, r]) => status.startsWith('4') && r.content?.['application/problem+json']))
+      .map(({ id }) => id);
+    expect(without).toEqual([]);
+  });
+
+  it('every operation declares its success response with a schema and an example, except those listed as not yet documented', () => {
+    const undocumented = operations()
+      .filter(({ operation, document }) => {
+        const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+        if (success.some(([status, r]) => ['202', '204'].includes(status) && !r.content)) return false;
+        const media = success.map(([, r]) => r.content?.['application/json']).find((m) => m?.schema);
+        return !media || !(media.example !== undefined || hasExample(media.schema, document));
+      })
+      .map(({ id }) => id)
+      .sort();
+    expect(undocumented.filter((id) => !NOT_YET_DOCUMENTED.includes(id))).toEqual([]);
+    expect(NOT_YET_DOCUMENTED.filter((id) => !undocumented.includes(id))).toEqual([]);
+    expect(operations().length).toBeGreaterThan(60);
+  });
+});
