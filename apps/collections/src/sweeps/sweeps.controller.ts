@@ -1,21 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
-import { Sweep, SweepsService } from '@ar/collections';
-import { Idempotent, UuidParam } from '@ar/http';
+import { SweepsService } from '@ar/collections';
+import { ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { CreateSweepDto } from './dto/create-sweep.dto';
-
-function toSweepResponse(sweep: Sweep) {
-  return {
-    id: sweep.id,
-    asOf: sweep.asOf,
-    status: sweep.status,
-    startedAt: sweep.startedAt?.toISOString() ?? null,
-    finishedAt: sweep.finishedAt?.toISOString() ?? null,
-    stats: sweep.stats,
-    error: sweep.error,
-  };
-}
+import { SweepResponse, toSweepResponse } from './sweep.response';
 
 @ApiTags('sweeps')
 @ApiBearerAuth()
@@ -24,6 +13,8 @@ function toSweepResponse(sweep: Sweep) {
 export class SweepsController {
   constructor(private readonly sweeps: SweepsService) {}
 
+  @ApiAcceptedResponse({ type: SweepResponse, description: 'The sweep of that date, queued (or as it stands when it was asked for before)' })
+  @ApiProblems(403, 409, 422)
   @Post()
   @HttpCode(202)
   @Roles('admin', 'finance')
@@ -31,6 +22,8 @@ export class SweepsController {
     return toSweepResponse(await this.sweeps.request(body.asOf));
   }
 
+  @ApiOkResponse({ type: SweepResponse })
+  @ApiProblems(403, 404)
   @Get(':id')
   @Roles('admin', 'finance', 'head_of_sales')
   async get(@Param('id', UuidParam) id: string) {

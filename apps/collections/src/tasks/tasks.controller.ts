@@ -1,30 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { Task, TasksService } from '@ar/collections';
-import { Idempotent, UuidParam } from '@ar/http';
+import { TasksService } from '@ar/collections';
+import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { CompleteTaskDto, ListTasksQuery, SnoozeTaskDto } from './dto/task-commands.dto';
-
-export function toTaskResponse(task: Task) {
-  return {
-    id: task.id,
-    clientId: task.clientId,
-    assigneeId: task.assigneeId,
-    type: task.type,
-    dunningLevel: task.dunningLevel,
-    invoiceIds: task.invoiceIds,
-    amountOverdue: task.amountOverdue,
-    currency: task.currency,
-    priority: task.priority,
-    dueOn: task.dueOn,
-    status: task.status,
-    outcome: task.outcome,
-    note: task.note,
-    snoozedUntil: task.snoozedUntil,
-    createdAt: task.createdAt.toISOString(),
-    completedAt: task.completedAt?.toISOString() ?? null,
-  };
-}
+import { TaskResponse, toTaskResponse } from './task.response';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -34,6 +14,7 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   /** Sorted by priority: the most valuable call first. */
+  @ApiPageResponse(TaskResponse)
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery) {
     const { limit, cursor, ...filters } = query;
@@ -41,17 +22,23 @@ export class TasksController {
     return { data: page.data.map(toTaskResponse), nextCursor: page.nextCursor };
   }
 
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiProblems(404)
   @Get(':id')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return toTaskResponse(await this.tasks.get(principal, id));
   }
 
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiProblems(404, 409, 422)
   @Post(':id/complete')
   @HttpCode(200)
   async complete(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: CompleteTaskDto) {
     return toTaskResponse(await this.tasks.complete(principal, id, body));
   }
 
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiProblems(404, 409, 422)
   @Post(':id/snooze')
   @HttpCode(200)
   async snooze(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: SnoozeTaskDto) {

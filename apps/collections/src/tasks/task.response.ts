@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Task } from '@ar/collections';
+
+export class TaskResponse {
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000006001' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000001' }) clientId: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: '0190a000-0000-7000-8000-0000000000a1' }) assigneeId: string | null;
+  @ApiProperty({ enum: ['reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review'], example: 'reminder' }) type: string;
+  @ApiProperty({ example: 1 }) dunningLevel: number;
+  @ApiProperty({ type: [String], format: 'uuid', example: ['0190a000-0000-7000-8000-000000001001'] }) invoiceIds: string[];
+  @ApiProperty({ description: 'minor units', example: 119000 }) amountOverdue: number;
+  @ApiProperty({ nullable: true, type: String, example: 'EUR' }) currency: string | null;
+  @ApiProperty({ description: 'higher means call first', example: 71 }) priority: number;
+  @ApiProperty({ format: 'date', example: '2026-04-15' }) dueOn: string;
+  @ApiProperty({ enum: ['open', 'snoozed', 'done', 'cancelled'], example: 'open' }) status: string;
+  @ApiProperty({ nullable: true, type: String, example: null }) outcome: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) note: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: null }) snoozedUntil: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-04-15T06:00:12.000Z' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: null }) completedAt: string | null;
+}
+
+export function toTaskResponse(task: Task): TaskResponse {
+  return {
+    id: task.id,
+    clientId: task.clientId,
+    assigneeId: task.assigneeId,
+    type: task.type,
+    dunningLevel: task.dunningLevel,
+    invoiceIds: task.invoiceIds,
+    amountOverdue: task.amountOverdue,
+    currency: task.currency,
+    priority: task.priority,
+    dueOn: task.dueOn,
+    status: task.status,
+    outcome: task.outcome,
+    note: task.note,
+    snoozedUntil: task.snoozedUntil,
+    createdAt: task.createdAt.toISOString(),
+    completedAt: task.completedAt?.toISOString() ?? null,
+  };
+}
