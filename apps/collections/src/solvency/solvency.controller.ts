@@ -1,30 +1,9 @@
 import { Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { SolvencyAssessment, SolvencyService } from '@ar/collections';
-import { Idempotent, UuidParam } from '@ar/http';
-
-function toAssessmentResponse(a: SolvencyAssessment) {
-  return {
-    id: a.id,
-    clientId: a.clientId,
-    asOf: a.asOf,
-    score: a.score,
-    riskClass: a.riskClass,
-    exposure: a.exposure,
-    creditLimit: a.creditLimit,
-    currency: a.currency,
-    utilization: a.utilization,
-    overdueAmount: a.overdueAmount,
-    avgDaysLate: a.avgDaysLate,
-    maxDaysOverdue: a.maxDaysOverdue,
-    brokenPromises90d: a.brokenPromises90d,
-    openDisputes: a.openDisputes,
-    decision: a.decision,
-    reasons: a.reasons,
-    createdAt: a.createdAt ? new Date(a.createdAt).toISOString() : new Date().toISOString(),
-  };
-}
+import { SolvencyService } from '@ar/collections';
+import { ApiProblems, Idempotent, UuidParam } from '@ar/http';
+import { SolvencyAssessmentResponse, toAssessmentResponse } from './solvency-assessment.response';
 
 @ApiTags('solvency')
 @ApiBearerAuth()
@@ -33,11 +12,15 @@ function toAssessmentResponse(a: SolvencyAssessment) {
 export class SolvencyController {
   constructor(private readonly solvency: SolvencyService) {}
 
+  @ApiOkResponse({ type: SolvencyAssessmentResponse, description: 'The latest assessment' })
+  @ApiProblems(404)
   @Get('solvency')
   async latest(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return toAssessmentResponse(await this.solvency.latest(principal, id));
   }
 
+  @ApiCreatedResponse({ type: SolvencyAssessmentResponse, description: 'A new assessment as of today; it blocks or unblocks like a sweep' })
+  @ApiProblems(404)
   @Post('solvency-checks')
   async check(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return toAssessmentResponse(await this.solvency.checkNow(principal, id));
