@@ -8,6 +8,12 @@ const SOURCES = ['contracts', 'invoicing', 'collections'] as const;
 /** Types that tests write into an outbox themselves to exercise the relay; no context emits them. */
 const TEST_ONLY_TYPE = /^test\./;
 
+/** Fails when the report found events their published schema does not describe. */
+export function assertEventContract(report: EventContractReport): void {
+  if (report.problems.length === 0) return;
+  throw new Error(`${report.problems.length} emitted events do not match their published schema (docs/events):\n${report.problems.slice(0, 20).join('\n')}`);
+}
+
 export interface EventContractReport {
   checked: number;
   types: number;

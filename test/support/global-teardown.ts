@@ -1,5 +1,5 @@
 import 'tsconfig-paths/register';
-import { checkEmittedEvents } from './event-contract';
+import { assertEventContract, checkEmittedEvents } from './event-contract';
 import { deleteRedisKeys, dropDatabase } from './test-resources';
 
 /**
@@ -15,8 +15,6 @@ export default async function globalTeardown(): Promise<void> {
     if (process.env.KEEP_TEST_DATABASE !== '1') await dropDatabase(databaseUrl);
     await deleteRedisKeys(process.env.REDIS_URL as string, process.env.QUEUE_PREFIX as string);
   }
-  if (report.problems.length > 0) {
-    throw new Error(`${report.problems.length} emitted events do not match their published schema (docs/events):\n${report.problems.slice(0, 20).join('\n')}`);
-  }
+  assertEventContract(report);
   console.log(`event contract: ${report.checked} emitted events of ${report.types} types match their published schemas`);
 }

@@ -1,6 +1,6 @@
 import { siblingDatabaseUrl } from '../../tools/database-admin';
 import { migrate } from '../../tools/migrate';
-import { checkEmittedEvents } from './event-contract';
+import { assertEventContract, checkEmittedEvents } from './event-contract';
 import { deleteRedisKeys, dropDatabase } from './test-resources';
 
 export interface IsolatedEnvironment {
@@ -31,7 +31,7 @@ export async function isolatedEnvironment(label: string): Promise<IsolatedEnviro
       const events = await checkEmittedEvents(databaseUrl);
       if (process.env.KEEP_TEST_DATABASE !== '1') await dropDatabase(databaseUrl);
       await deleteRedisKeys(process.env.REDIS_URL as string, queuePrefix);
-      if (events.problems.length > 0) throw new Error(`Emitted events do not match their published schema (docs/events):\n${events.problems.slice(0, 20).join('\n')}`);
+      assertEventContract(events);
     },
   };
 }

@@ -49,14 +49,17 @@ export interface EventTypeEntry {
 /** The catalog as published: one entry per source and type, each with the JSON Schema of its data. */
 export function eventCatalog(): EventTypeEntry[] {
   return (Object.keys(EVENT_SCHEMAS) as EventSource[]).flatMap((source) =>
-    Object.entries(EVENT_SCHEMAS[source] as Record<string, EventDefinition>).map(([type, definition]) => ({
-      source,
-      type,
-      version: definition.version ?? DEFAULT_EVENT_VERSION,
-      description: definition.description,
-      schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `urn:ar-followup:event:${source}:${type}:v${definition.version ?? DEFAULT_EVENT_VERSION}`, ...JSON.parse(JSON.stringify(definition.data)) },
-      example: definition.example,
-    })),
+    Object.entries(EVENT_SCHEMAS[source] as Record<string, EventDefinition>).map(([type, definition]) => {
+      const version = eventVersion(source, type);
+      return {
+        source,
+        type,
+        version,
+        description: definition.description,
+        schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `urn:ar-followup:event:${source}:${type}:v${version}`, ...JSON.parse(JSON.stringify(definition.data)) },
+        example: definition.example,
+      };
+    }),
   );
 }
 

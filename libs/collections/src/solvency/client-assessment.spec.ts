@@ -10,7 +10,7 @@ const LEVELS: PolicyLevel[] = [
 const policies = new PolicyCatalog(new Map([[STANDARD_POLICY_ID, LEVELS]]));
 
 const facts = (overrides: Partial<ClientFacts>): ClientFacts => ({
-  clientId: 'c1', creditLimit: null, creditLimitCurrency: null, receivables: [], dunningLevels: [], avgDaysLate: 0, brokenPromises90d: 0, previous: null, ...overrides,
+  clientId: 'c1', creditLimit: null, receivables: [], dunningLevels: [], avgDaysLate: 0, brokenPromises90d: 0, previous: null, ...overrides,
 });
 const healthy = { currency: 'EUR', exposure: 100_000, overdue: 0, maxDaysOverdue: null, disputes: 0 };
 
@@ -18,7 +18,7 @@ describe('client assessment', () => {
   it('reads the figures in the credit limit currency, else in the currency with most at stake', () => {
     const receivables = [healthy, { ...healthy, currency: 'USD', exposure: 900_000, overdue: 900_000, maxDaysOverdue: 10 }];
     expect(assessClient(facts({ receivables }), policies)).toMatchObject({ currency: 'USD', inputs: { exposure: 900_000, overdueAmount: 900_000, maxDaysOverdue: 10 } });
-    const withLimit = assessClient(facts({ receivables, creditLimit: { amount: 1_000_000, currency: 'EUR' }, creditLimitCurrency: 'EUR' }), policies);
+    const withLimit = assessClient(facts({ receivables, creditLimit: { amount: 1_000_000, currency: 'EUR' } }), policies);
     expect(withLimit).toMatchObject({ currency: 'EUR', inputs: { exposure: 100_000, creditLimit: 1_000_000, maxDaysOverdue: 10 } });
   });
 

@@ -15,7 +15,6 @@ export interface ReceivableFigures {
 export interface ClientFacts {
   clientId: string;
   creditLimit: { amount: number; currency: string } | null;
-  creditLimitCurrency: string | null;
   receivables: ReceivableFigures[];
   /** The highest dunning level reached by an open invoice, per dunning policy. */
   dunningLevels: { policyId: string | null; level: number }[];
@@ -48,7 +47,7 @@ export interface ClientAssessment {
  */
 export function assessClient(facts: ClientFacts, policies: PolicyCatalog): ClientAssessment {
   const rows = facts.receivables;
-  const currency = facts.creditLimitCurrency ?? [...rows].sort((a, b) => b.exposure - a.exposure)[0]?.currency ?? null;
+  const currency = facts.creditLimit?.currency ?? [...rows].sort((a, b) => b.exposure - a.exposure)[0]?.currency ?? null;
   const inCurrency = rows.find((r) => r.currency === currency);
   const inputs: SolvencyInputs = {
     exposure: inCurrency?.exposure ?? 0,

@@ -63,7 +63,6 @@ export class SolvencyRepository {
       return {
         clientId: c.id,
         creditLimit: c.credit_limit_amount === null || c.credit_limit_currency === null ? null : { amount: Number(c.credit_limit_amount), currency: c.credit_limit_currency },
-        creditLimitCurrency: c.credit_limit_currency,
         receivables: (receivablesBy.get(c.id) ?? []).map((r) => ({
           currency: r.currency,
           exposure: Number(r.exposure),
