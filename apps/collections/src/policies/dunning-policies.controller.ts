@@ -1,20 +1,10 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
-import { DunningPoliciesService, DunningPolicy } from '@ar/collections';
-import { Idempotent } from '@ar/http';
+import { DunningPoliciesService } from '@ar/collections';
+import { ApiPageResponse, ApiProblems, Idempotent } from '@ar/http';
 import { CreateDunningPolicyDto } from './dto/create-dunning-policy.dto';
-
-function toPolicyResponse(policy: DunningPolicy) {
-  return {
-    id: policy.id,
-    name: policy.name,
-    levels: (policy.levels ?? [])
-      .sort((a, b) => a.level - b.level)
-      .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient })),
-    createdAt: policy.createdAt.toISOString(),
-  };
-}
+import { DunningPolicyResponse, toPolicyResponse } from './dunning-policy.response';
 
 @ApiTags('dunning policies')
 @ApiBearerAuth()
@@ -23,11 +13,14 @@ function toPolicyResponse(policy: DunningPolicy) {
 export class DunningPoliciesController {
   constructor(private readonly policies: DunningPoliciesService) {}
 
+  @ApiPageResponse(DunningPolicyResponse)
   @Get()
   async list() {
     return { data: (await this.policies.list()).map(toPolicyResponse), nextCursor: null };
   }
 
+  @ApiCreatedResponse({ type: DunningPolicyResponse })
+  @ApiProblems(403, 409, 422)
   @Post()
   @Roles('admin', 'finance', 'head_of_sales')
   async create(@Body() body: CreateDunningPolicyDto) {

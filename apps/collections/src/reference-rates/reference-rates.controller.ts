@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
 import { RATE_SERIES, RateSeries, ReferenceRatesService } from '@ar/collections';
 import { DomainError } from '@ar/errors';
+import { ApiPageResponse, ApiProblems } from '@ar/http';
 import { PutReferenceRatesDto } from './dto/put-reference-rates.dto';
+import { ReferenceRateSeriesResponse } from './reference-rate-series.response';
 
 const SERIES_ENUM = Object.fromEntries(RATE_SERIES.map((s) => [s, s]));
 
@@ -13,6 +15,7 @@ const SERIES_ENUM = Object.fromEntries(RATE_SERIES.map((s) => [s, s]));
 export class ReferenceRatesController {
   constructor(private readonly rates: ReferenceRatesService) {}
 
+  @ApiPageResponse(ReferenceRateSeriesResponse)
   @Get()
   async list() {
     const table = await this.rates.table();
@@ -20,6 +23,8 @@ export class ReferenceRatesController {
   }
 
   /** Replaces a series' dated history. */
+  @ApiOkResponse({ type: ReferenceRateSeriesResponse })
+  @ApiProblems(403, 404)
   @Put(':series')
   @Roles('admin')
   async replace(

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
-import { Idempotent, UuidParam } from '@ar/http';
+import { ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { claimPeriodsToCsv, ClientClaim, InterestAdjustmentsService, InvoiceClaim, InvoiceClaimsService, InvoicesService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
 import { AsOfQuery } from '../invoices/dto/list-invoices.query';
 import { InvoiceResponse, toInvoiceResponse } from '../invoices/invoice.response';
+import { ClientClaimResponse, InvoiceClaimResponse } from './claim.response';
 import { WaiveInterestDto } from './dto/waive-interest.dto';
 
 /**
@@ -26,6 +27,8 @@ export class ClaimsController {
   ) {}
 
   /** Forgives the late interest and fees open up to today and stops further accrual; answers the claim as of today. */
+  @ApiOkResponse({ type: InvoiceClaimResponse })
+  @ApiProblems(403, 404, 409, 422)
   @Post('invoices/:id/waive-interest')
   @HttpCode(200)
   @Roles('finance', 'head_of_sales', 'admin')
@@ -34,6 +37,8 @@ export class ClaimsController {
   }
 
   /** Issues an interest invoice (kind `interest`) for the late interest and fees open up to today. */
+  @ApiCreatedResponse({ type: InvoiceResponse })
+  @ApiProblems(403, 404, 409, 422)
   @Post('invoices/:id/charge-interest')
   @Roles('finance', 'admin')
   async chargeInterest(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<InvoiceResponse> {
@@ -41,6 +46,8 @@ export class ClaimsController {
     return toInvoiceResponse(await this.invoices.get(principal, interestInvoiceId), this.calendar.today());
   }
 
+  @ApiOkResponse({ type: InvoiceClaimResponse, description: 'JSON, or with Accept: text/csv the interest periods as CSV' })
+  @ApiProblems(404)
   @Get('invoices/:id/claim')
   @ApiProduces('application/json', 'text/csv')
   async invoiceClaim(
@@ -55,6 +62,8 @@ export class ClaimsController {
     return this.respond(claim, [claim], `claim-${claim.number}-${asOf}.csv`, accept, response);
   }
 
+  @ApiOkResponse({ type: ClientClaimResponse, description: 'JSON, or with Accept: text/csv the interest periods of every invoice as CSV' })
+  @ApiProblems(404)
   @Get('clients/:id/claim')
   @ApiProduces('application/json', 'text/csv')
   async clientClaim(

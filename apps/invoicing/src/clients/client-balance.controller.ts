@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { UuidParam } from '@ar/http';
+import { ApiProblems, UuidParam } from '@ar/http';
 import { ClientBalanceService, CurrencyBalance } from '@ar/invoicing';
+import { CurrencyBalanceResponse } from './client-balance.response';
 
 @ApiTags('clients')
 @ApiBearerAuth()
@@ -10,8 +11,10 @@ import { ClientBalanceService, CurrencyBalance } from '@ar/invoicing';
 export class ClientBalanceController {
   constructor(private readonly balances: ClientBalanceService) {}
 
-  @Get(':id/balance')
   /** One entry per currency the client has invoices or credit in. */
+  @ApiOkResponse({ type: [CurrencyBalanceResponse] })
+  @ApiProblems(404)
+  @Get(':id/balance')
   balance(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<CurrencyBalance[]> {
     return this.balances.balance(principal, id);
   }

@@ -1,11 +1,12 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
-import { NoRateLimit, parseJsonBody, UuidParam, validatePlain } from '@ar/http';
-import { InboundEvent, InboundOutcome, InboundWebhooksService, IntegrationsService } from '@ar/invoicing';
-import { INBOUND_EVENT_DTOS } from './dto/inbound-event.dto';
+import { ApiProblems, NoRateLimit, parseJsonBody, UuidParam, validatePlain } from '@ar/http';
+import { InboundEvent, InboundWebhooksService, IntegrationsService } from '@ar/invoicing';
+import { INBOUND_EVENT_DTOS, PaymentReceivedEventDto, PaymentReversedEventDto } from './dto/inbound-event.dto';
+import { InboundReceiptResponse } from './inbound-receipt.response';
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -26,6 +27,10 @@ export class InboundWebhooksController {
     private readonly inbound: InboundWebhooksService,
   ) {}
 
+  @ApiExtraModels(PaymentReceivedEventDto, PaymentReversedEventDto)
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(PaymentReceivedEventDto) }, { $ref: getSchemaPath(PaymentReversedEventDto) }], discriminator: { propertyName: 'type' } } })
+  @ApiOkResponse({ type: InboundReceiptResponse })
+  @ApiProblems(401, 404, 409, 422)
   @Post(':integrationId')
   @HttpCode(200)
   @ApiHeader({ name: 'webhook-id', required: true })
@@ -34,7 +39,7 @@ export class InboundWebhooksController {
   async receive(
     @Param('integrationId', UuidParam) integrationId: string,
     @Req() request: FastifyRequest,
-  ): Promise<{ received: true; outcome: InboundOutcome; paymentId?: string }> {
+  ): Promise<InboundReceiptResponse> {
     const headers = {
       'webhook-id': header(request, 'webhook-id'),
       'webhook-timestamp': header(request, 'webhook-timestamp'),

@@ -1,19 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
-import { Idempotent, UuidParam } from '@ar/http';
-import { Integration, IntegrationsService } from '@ar/invoicing';
+import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
+import { IntegrationsService } from '@ar/invoicing';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
-
-interface IntegrationResponse {
-  id: string;
-  name: string;
-  createdAt: string;
-}
-
-function toIntegrationResponse(integration: Integration): IntegrationResponse {
-  return { id: integration.id, name: integration.name, createdAt: integration.createdAt.toISOString() };
-}
+import { CreatedIntegrationResponse, IntegrationResponse, RotatedSecretResponse, toIntegrationResponse } from './integration.response';
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -24,20 +15,26 @@ export class IntegrationsController {
   constructor(private readonly integrations: IntegrationsService) {}
 
   /** The secret appears in this response and in rotate-secret's, nowhere else. */
+  @ApiCreatedResponse({ type: CreatedIntegrationResponse })
+  @ApiProblems(403, 409, 422)
   @Post()
-  async create(@Body() body: CreateIntegrationDto): Promise<IntegrationResponse & { secret: string }> {
+  async create(@Body() body: CreateIntegrationDto): Promise<CreatedIntegrationResponse> {
     const integration = await this.integrations.create(body.name);
     return { ...toIntegrationResponse(integration), secret: integration.secret };
   }
 
+  @ApiPageResponse(IntegrationResponse)
+  @ApiProblems(403)
   @Get()
   async list(): Promise<{ data: IntegrationResponse[]; nextCursor: null }> {
     return { data: (await this.integrations.list()).map(toIntegrationResponse), nextCursor: null };
   }
 
+  @ApiOkResponse({ type: RotatedSecretResponse })
+  @ApiProblems(403, 404, 409, 422)
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  async rotate(@Param('id', UuidParam) id: string): Promise<{ id: string; secret: string }> {
+  async rotate(@Param('id', UuidParam) id: string): Promise<RotatedSecretResponse> {
     const integration = await this.integrations.rotateSecret(id);
     return { id: integration.id, secret: integration.secret };
   }

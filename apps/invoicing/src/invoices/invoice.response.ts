@@ -2,47 +2,48 @@ import { ApiProperty } from '@nestjs/swagger';
 import { invoiceBalance, InvoiceView, openFees, openInterest, overdueState } from '@ar/invoicing';
 
 export class InvoiceLineResponse {
-  @ApiProperty() position: number;
-  @ApiProperty() description: string;
-  @ApiProperty() quantity: number;
-  @ApiProperty() unitPrice: number;
-  @ApiProperty() taxRatePercent: number;
-  @ApiProperty() netAmount: number;
-  @ApiProperty() taxAmount: number;
+  @ApiProperty({ example: 1 }) position: number;
+  @ApiProperty({ example: 'Consulting, March 2026' }) description: string;
+  @ApiProperty({ example: 10 }) quantity: number;
+  @ApiProperty({ description: 'minor units', example: 10000 }) unitPrice: number;
+  @ApiProperty({ example: 19 }) taxRatePercent: number;
+  @ApiProperty({ description: 'minor units', example: 100000 }) netAmount: number;
+  @ApiProperty({ description: 'minor units', example: 19000 }) taxAmount: number;
 }
 
 export class InvoiceResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() number: string;
-  @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty({ format: 'uuid' }) contractId: string;
-  @ApiProperty() currency: string;
-  @ApiProperty() issueDate: string;
-  @ApiProperty() dueDate: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000001001' }) id: string;
+  @ApiProperty({ example: 'INV-2026-000123' }) number: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000001' }) clientId: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000101' }) contractId: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ format: 'date', example: '2026-03-01' }) issueDate: string;
+  @ApiProperty({ format: 'date', example: '2026-03-31' }) dueDate: string;
   @ApiProperty({ type: [InvoiceLineResponse] }) lines: InvoiceLineResponse[];
-  @ApiProperty() subtotal: number;
-  @ApiProperty() taxTotal: number;
-  @ApiProperty() total: number;
-  @ApiProperty() amountPaid: number;
-  @ApiProperty() amountCredited: number;
-  @ApiProperty({ description: 'cash discount granted' }) amountDiscounted: number;
-  @ApiProperty() balance: number;
-  @ApiProperty({ enum: ['open', 'partially_paid', 'paid', 'void', 'written_off'] }) status: string;
-  @ApiProperty() disputed: boolean;
-  @ApiProperty({ nullable: true, type: String }) disputeReason: string | null;
-  @ApiProperty() overdue: boolean;
-  @ApiProperty() daysOverdue: number;
-  @ApiProperty() dunningLevel: number;
+  @ApiProperty({ description: 'minor units', example: 100000 }) subtotal: number;
+  @ApiProperty({ description: 'minor units', example: 19000 }) taxTotal: number;
+  @ApiProperty({ description: 'minor units', example: 119000 }) total: number;
+  @ApiProperty({ description: 'minor units', example: 0 }) amountPaid: number;
+  @ApiProperty({ description: 'minor units', example: 0 }) amountCredited: number;
+  @ApiProperty({ description: 'cash discount granted, minor units', example: 0 }) amountDiscounted: number;
+  @ApiProperty({ description: 'minor units', example: 119000 }) balance: number;
+  @ApiProperty({ enum: ['open', 'partially_paid', 'paid', 'void', 'written_off'], example: 'open' }) status: string;
+  @ApiProperty({ example: false }) disputed: boolean;
+  @ApiProperty({ nullable: true, type: String, example: null }) disputeReason: string | null;
+  @ApiProperty({ example: true }) overdue: boolean;
+  @ApiProperty({ example: 15 }) daysOverdue: number;
+  @ApiProperty({ example: 1 }) dunningLevel: number;
   @ApiProperty({
     description: 'late interest accrued as of today (or asOf), computed from the ledger, whether the invoice is open or was paid late, less what was charged on interest invoices or waived; minor units, never part of the balance',
+    example: 451,
   })
   lateInterest: number;
-  @ApiProperty({ description: 'the statutory flat fee (once late) and the dunning fees, as of today (or asOf); minor units, never part of the balance' }) lateFees: number;
-  @ApiProperty({ enum: ['standard', 'interest'], description: 'interest: issued for the late interest and fees of originalInvoiceId; never bears interest' })
+  @ApiProperty({ description: 'the statutory flat fee (once late) and the dunning fees, as of today (or asOf); minor units, never part of the balance', example: 4000 }) lateFees: number;
+  @ApiProperty({ enum: ['standard', 'interest'], description: 'interest: issued for the late interest and fees of originalInvoiceId; never bears interest', example: 'standard' })
   kind: string;
-  @ApiProperty({ nullable: true, format: 'uuid' }) originalInvoiceId: string | null;
-  @ApiProperty({ nullable: true, type: String }) externalId: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: null }) originalInvoiceId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'erp-4711' }) externalId: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-03-01T09:12:44.000Z' }) createdAt: string;
 }
 
 export function toInvoiceResponse({ invoice, dunning, accrued }: InvoiceView, asOf: string): InvoiceResponse {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { Idempotent, UuidParam } from '@ar/http';
+import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { Page } from '@ar/pagination';
 import { InvoicesService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
@@ -20,11 +20,14 @@ export class InvoicesController {
     private readonly calendar: BusinessCalendar,
   ) {}
 
+  @ApiCreatedResponse({ type: InvoiceResponse })
+  @ApiProblems(404, 409, 422)
   @Post()
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateInvoiceDto): Promise<InvoiceResponse> {
     return toInvoiceResponse(await this.invoices.create(principal, body), this.calendar.today());
   }
 
+  @ApiPageResponse(InvoiceResponse)
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListInvoicesQuery): Promise<Page<InvoiceResponse>> {
     const asOf = query.asOf ?? this.calendar.today();
@@ -32,18 +35,24 @@ export class InvoicesController {
     return { data: page.data.map((i) => toInvoiceResponse(i, asOf)), nextCursor: page.nextCursor };
   }
 
+  @ApiOkResponse({ type: InvoiceResponse })
+  @ApiProblems(404)
   @Get(':id')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: AsOfQuery): Promise<InvoiceResponse> {
     const asOf = query.asOf ?? this.calendar.today();
     return toInvoiceResponse(await this.invoices.get(principal, id, asOf), asOf);
   }
 
+  @ApiOkResponse({ type: InvoiceResponse })
+  @ApiProblems(404, 409, 422)
   @Post(':id/void')
   @HttpCode(200)
   async void(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<InvoiceResponse> {
     return toInvoiceResponse(await this.invoices.void(principal, id), this.calendar.today());
   }
 
+  @ApiOkResponse({ type: InvoiceResponse })
+  @ApiProblems(404, 409, 422)
   @Post(':id/dispute')
   @HttpCode(200)
   async dispute(
@@ -54,6 +63,8 @@ export class InvoicesController {
     return toInvoiceResponse(await this.invoices.dispute(principal, id, body.reason), this.calendar.today());
   }
 
+  @ApiOkResponse({ type: InvoiceResponse })
+  @ApiProblems(404, 409, 422)
   @Post(':id/resolve-dispute')
   @HttpCode(200)
   async resolveDispute(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<InvoiceResponse> {

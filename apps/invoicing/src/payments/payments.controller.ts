@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
-import { Idempotent, UuidParam } from '@ar/http';
+import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { Page } from '@ar/pagination';
 import { PaymentsService } from '@ar/invoicing';
 import { CreatePaymentDto } from './dto/create-payment.dto';
@@ -15,23 +15,30 @@ import { PaymentResponse, toPaymentResponse } from './payment.response';
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
+  @ApiCreatedResponse({ type: PaymentResponse })
+  @ApiProblems(403, 404, 409, 422)
   @Post()
   @Roles('finance', 'admin')
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreatePaymentDto): Promise<PaymentResponse> {
     return toPaymentResponse(await this.payments.recordManual(principal, body));
   }
 
+  @ApiPageResponse(PaymentResponse)
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListPaymentsQuery): Promise<Page<PaymentResponse>> {
     const page = await this.payments.list(principal, query.clientId, query.limit, query.cursor);
     return { data: page.data.map(toPaymentResponse), nextCursor: page.nextCursor };
   }
 
+  @ApiOkResponse({ type: PaymentResponse })
+  @ApiProblems(404)
   @Get(':id')
   async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<PaymentResponse> {
     return toPaymentResponse(await this.payments.get(principal, id));
   }
 
+  @ApiOkResponse({ type: PaymentResponse })
+  @ApiProblems(403, 404, 409, 422)
   @Post(':id/reverse')
   @HttpCode(200)
   @Roles('finance', 'admin')

@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { AgingRow, agingToCsv, ReceivablesReportsService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
 import { AgingQuery, DsoQuery } from './dto/report-queries';
+import { AgingReportResponse, DsoReportResponse } from './report.response';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ReportsController {
   ) {}
 
   /** Open balances by age bucket as of a date; `Accept: text/csv` returns CSV. */
+  @ApiOkResponse({ type: AgingReportResponse, description: 'JSON, or with Accept: text/csv the rows as CSV' })
   @Get('aging')
   @ApiProduces('application/json', 'text/csv')
   async aging(
@@ -34,6 +36,7 @@ export class ReportsController {
     return { asOf, groupBy, rows };
   }
 
+  @ApiOkResponse({ type: DsoReportResponse })
   @Get('dso')
   dso(@CurrentPrincipal() principal: Principal, @Query() query: DsoQuery) {
     return this.reports.dso(principal, query.from, query.to);

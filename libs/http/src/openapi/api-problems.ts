@@ -22,8 +22,8 @@ const problem = (status: number) => ({
   content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(ProblemResponse) } } },
 });
 
-/** The problems an operation answers beyond the ones every operation may (see withStandardProblems). */
-export function ApiProblems(...statuses: (403 | 404 | 409 | 422)[]): MethodDecorator & ClassDecorator {
+/** The problems an operation answers beyond the ones every operation may (see withStandardProblems); 401 for a public operation that authenticates otherwise (a signature). */
+export function ApiProblems(...statuses: (401 | 403 | 404 | 409 | 422)[]): MethodDecorator & ClassDecorator {
   return applyDecorators(ApiExtraModels(ProblemResponse), ...statuses.map((status) => ApiResponse({ status, ...problem(status) })));
 }
 

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DUNNING_ACTIONS, DunningPolicy } from '@ar/collections';
+
+class DunningLevelResponse {
+  @ApiProperty({ example: 1 }) level: number;
+  @ApiProperty({ example: 3 }) minDaysOverdue: number;
+  @ApiProperty({ enum: DUNNING_ACTIONS, example: 'reminder' }) action: string;
+  @ApiProperty({ description: 'minor units, charged once when the level is reached', example: 500 }) feeAmount: number;
+  @ApiProperty({ example: false }) blockClient: boolean;
+}
+
+export class DunningPolicyResponse {
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000008001' }) id: string;
+  @ApiProperty({ example: 'strict' }) name: string;
+  @ApiProperty({ type: [DunningLevelResponse], description: 'by level' }) levels: DunningLevelResponse[];
+  @ApiProperty({ format: 'date-time', example: '2026-01-15T10:00:00.000Z' }) createdAt: string;
+}
+
+export function toPolicyResponse(policy: DunningPolicy): DunningPolicyResponse {
+  return {
+    id: policy.id,
+    name: policy.name,
+    levels: (policy.levels ?? [])
+      .sort((a, b) => a.level - b.level)
+      .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient })),
+    createdAt: policy.createdAt.toISOString(),
+  };
+}

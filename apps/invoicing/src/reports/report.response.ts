@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** Open balances of one group and currency by age bucket (minor units; days past due). */
+class AgingRowResponse {
+  @ApiProperty({ description: "'all', a client id or a manager id (or 'unassigned'), depending on groupBy", example: 'all' }) key: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ description: 'not yet due', example: 1250000 }) current: number;
+  @ApiProperty({ example: 430000 }) d1_30: number;
+  @ApiProperty({ example: 120000 }) d31_60: number;
+  @ApiProperty({ example: 0 }) d61_90: number;
+  @ApiProperty({ example: 59500 }) d91_plus: number;
+  @ApiProperty({ example: 1859500 }) total: number;
+}
+
+export class AgingReportResponse {
+  @ApiProperty({ format: 'date', example: '2026-06-30' }) asOf: string;
+  @ApiProperty({ enum: ['none', 'client', 'manager'], example: 'none' }) groupBy: string;
+  @ApiProperty({ type: [AgingRowResponse] }) rows: AgingRowResponse[];
+}
+
+class DsoRowResponse {
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ description: 'open at the end of the period, minor units', example: 1859500 }) receivables: number;
+  @ApiProperty({ description: 'invoiced during the period, minor units', example: 2400000 }) sales: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null without sales in the period', example: 70.5 }) dso: number | null;
+}
+
+export class DsoReportResponse {
+  @ApiProperty({ format: 'date', example: '2026-04-01' }) from: string;
+  @ApiProperty({ format: 'date', example: '2026-06-30' }) to: string;
+  @ApiProperty({ example: 91 }) days: number;
+  @ApiProperty({ type: [DsoRowResponse] }) rows: DsoRowResponse[];
+}
