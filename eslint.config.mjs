@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers, enforced: apps are thin and may use any library; a library never imports an app; a context
  * library (contracts, invoicing, collections) never imports another context, which it reads through that
- * context's published views and events only; domain libraries know nothing of HTTP.
+ * context's published views and events only; domain libraries know nothing of HTTP; the API client stands alone.
  */
 const CONTEXTS = ['contracts', 'invoicing', 'collections'];
 const DOMAIN_LIBRARIES = [...CONTEXTS, 'claims', 'money', 'time', 'pagination'];
@@ -15,7 +15,7 @@ const noApps = { group: ['**/apps/**', '@apps/*'], message: 'A library never imp
 const restrict = (...patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', 'libs/client/src/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,6 +44,10 @@ export default tseslint.config(
       ),
     },
   })),
+  {
+    files: ['libs/client/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(aliasesOnly, noApps, { group: ['@ar/*'], message: 'The API client is what other systems import: it depends on nothing of ours but the generated types.' }) },
+  },
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RunningService, RunningSystem, startSystem } from '@ar/testing';
 
-type Schema = { $ref?: string; example?: unknown; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[] };
+type Schema = { $ref?: string; type?: string; example?: unknown; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; additionalProperties?: unknown };
 type Operation = { responses: Record<string, { content?: Record<string, { schema?: Schema; example?: unknown }> }> };
-type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+type Document = { info: unknown; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -60,5 +62,23 @@ describe('OpenAPI documents', () => {
       .sort();
     expect(undocumented).toEqual([]);
     expect(operations().length).toBeGreaterThan(60);
+  });
+
+  it('describes every field with a type: no property left as a bare object (what `string | null` reflects as)', () => {
+    const untyped = documents.flatMap(([service, document]) =>
+      Object.entries(document.components.schemas).flatMap(([name, schema]) =>
+        Object.entries(schema.properties ?? {})
+          .filter(([, p]) => (p.items ?? p).type === 'object' && !(p.items ?? p).properties && !(p.items ?? p).allOf && !(p.items ?? p).additionalProperties)
+          .map(([property]) => `${service} ${name}.${property}`),
+      ),
+    );
+    expect(untyped).toEqual([]);
+  });
+
+  it('is the document published in docs/openapi, from which @ar/client is generated (npm run client:generate)', () => {
+    for (const [service, document] of documents) {
+      const published = JSON.parse(readFileSync(join(process.cwd(), 'docs', 'openapi', `${service}.json`), 'utf8')) as Document;
+      expect({ ...document, info: published.info }).toEqual(published);
+    }
   });
 });

@@ -1,9 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@ar/http';
+import { CONTRACTS_SERVICE } from './contracts-service';
 
-void runService({
-  title: 'Contracts service',
-  description: 'Users, clients and contracts of the accounts-receivable system',
-  port: (config) => config.ports.contracts,
-  loadModule: async () => (await import('./contracts-app.module')).ContractsAppModule,
-});
+void runService(CONTRACTS_SERVICE);

@@ -1,9 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@ar/http';
+import { INVOICING_SERVICE } from './invoicing-service';
 
-void runService({
-  title: 'Invoicing service',
-  description: 'Invoices, credit notes, payments, webhooks and receivables reports',
-  port: (config) => config.ports.invoicing,
-  loadModule: async () => (await import('./invoicing-app.module')).InvoicingAppModule,
-});
+void runService(INVOICING_SERVICE);

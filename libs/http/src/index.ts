@@ -16,3 +16,4 @@ export * from './rate-limit/rate-limit.guard';
 export * from './bootstrap/json-body';
 export * from './openapi/api-problems';
 export * from './openapi/problem.response';
+export * from './openapi/api-document';

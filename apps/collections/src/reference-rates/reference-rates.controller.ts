@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ar/auth';
 import { RATE_SERIES, RateSeries, ReferenceRatesService } from '@ar/collections';
 import { DomainError } from '@ar/errors';
@@ -25,6 +25,7 @@ export class ReferenceRatesController {
   /** Replaces a series' dated history. */
   @ApiOkResponse({ type: ReferenceRateSeriesResponse })
   @ApiProblems(403, 404)
+  @ApiParam({ name: 'series', enum: RATE_SERIES })
   @Put(':series')
   @Roles('admin')
   async replace(

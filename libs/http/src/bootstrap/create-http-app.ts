@@ -1,7 +1,7 @@
-import { INestApplication, RequestMethod, ServiceUnavailableException, Type, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ServiceUnavailableException, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
@@ -9,13 +9,9 @@ import { loadAppConfig } from '@ar/config';
 import { DomainError, ErrorCode, ProblemDetailsFilter, validationExceptionFactory } from '@ar/errors';
 import { HttpAccessLog, Metrics, recordHttpMetrics, requestIdFor } from '@ar/observability';
 import { registerBodyParsing } from './body-parsing';
-import { withStandardProblems } from '../openapi/api-problems';
-import { ProblemResponse } from '../openapi/problem.response';
+import { ApiDocumentInfo, buildApiDocument, useGlobalPrefix } from '../openapi/api-document';
 
-export interface HttpAppOptions {
-  title: string;
-  description: string;
-}
+export type HttpAppOptions = ApiDocumentInfo;
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Routes under this path receive the raw body as a Buffer. */
@@ -82,20 +78,8 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.setGlobalPrefix('v1', {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  useGlobalPrefix(app);
   app.enableShutdownHooks();
-
-  const document = withStandardProblems(
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(), {
-      extraModels: [ProblemResponse],
-    }),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildApiDocument(app, options), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -23,31 +23,31 @@ export class CreateClientDto {
   @IsIn(CLIENT_TYPES)
   type?: ClientType;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   taxId?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   segment?: string | null;
 
-  @ApiPropertyOptional({ example: 'de' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'de' })
   @IsOptional()
   @IsString()
   @Length(2, 16)
   language?: string | null;
 
-  @ApiPropertyOptional({ type: MoneyDto, description: 'admin, head_of_sales and finance only' })
+  @ApiPropertyOptional({ type: MoneyDto, nullable: true, description: 'admin, head_of_sales and finance only' })
   @IsOptional()
   @ValidateNested()
   @Type(() => MoneyDto)
   creditLimit?: MoneyDto | null;
 
-  @ApiPropertyOptional({ description: 'the id of this client in the finance system' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the id of this client in the finance system' })
   @IsOptional()
   @IsString()
   @Length(1, 255)

@@ -9,7 +9,7 @@ export class LateInterestDto {
   @IsIn(LATE_INTEREST_RULES)
   rule: LateInterestRule;
 
-  @ApiPropertyOptional({ description: 'required for rule "fixed" only', example: 8.5 })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'required for rule "fixed" only', example: 8.5 })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 4 })
   @Min(0)
@@ -55,7 +55,7 @@ export class CreateContractDto {
   @IsCalendarDate()
   startsOn: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-31' })
   @IsOptional()
   @IsCalendarDate()
   endsOn?: string | null;
@@ -65,7 +65,7 @@ export class CreateContractDto {
   @IsBoolean()
   autoRenew?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   dunningPolicyId?: string | null;

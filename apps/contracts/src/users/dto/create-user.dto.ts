@@ -18,12 +18,12 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   deputyId?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-24', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-24', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   absentUntil?: string | null;

@@ -9,12 +9,12 @@ export class UpdateUserDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null removes the deputy' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null removes the deputy' })
   @IsOptional()
   @IsUUID()
   deputyId?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-24', nullable: true, description: 'null ends the absence' })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-24', nullable: true, description: 'null ends the absence' })
   @IsOptional()
   @IsCalendarDate()
   absentUntil?: string | null;
