@@ -4,8 +4,10 @@ import { OutboxModule } from '@ar/outbox';
 import { COLLECTIONS_ENTITIES } from './collections-persistence';
 import { OverdueInvoicesPhase } from './dunning/overdue-invoices.phase';
 import { OverdueInvoicesRepository } from './dunning/overdue-invoices.repository';
+import { ReferenceRateRepository } from './interest/reference-rate.repository';
 import { ReferenceRatesService } from './interest/reference-rates.service';
 import { DunningPoliciesService } from './policies/dunning-policies.service';
+import { DunningPolicyRepository } from './policies/dunning-policy.repository';
 import { PolicyCatalogLoader } from './policies/policy-catalog';
 import { PromiseReviewPhase } from './promises/promise-review.phase';
 import { SolvencyAssessor } from './solvency/solvency-assessor';
@@ -24,7 +26,9 @@ import { TasksService } from './tasks/tasks.service';
   imports: [TypeOrmModule.forFeature(COLLECTIONS_ENTITIES), OutboxModule],
   providers: [
     PolicyCatalogLoader,
+    ReferenceRateRepository,
     ReferenceRatesService,
+    DunningPolicyRepository,
     DunningPoliciesService,
     OverdueInvoicesPhase,
     OverdueInvoicesRepository,

@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '@ar/errors';
 import type { RatePoint } from '@ar/claims';
 import { RATE_SERIES, RateSeries } from './reference-rate.entity';
+import { ReferenceRateRepository } from './reference-rate.repository';
 
 export type RateTable = Record<RateSeries, RatePoint[]>;
 
 @Injectable()
 export class ReferenceRatesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly rates: ReferenceRateRepository) {}
 
   async table(): Promise<RateTable> {
-    const rows = await this.dataSource.query(`SELECT series, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, percent FROM collections.reference_rates ORDER BY series, valid_from`);
     const table = Object.fromEntries(RATE_SERIES.map((s) => [s, [] as RatePoint[]])) as RateTable;
-    for (const r of rows) table[r.series as RateSeries].push({ validFrom: r.valid_from, percent: Number(r.percent) });
+    for (const { series, point } of await this.rates.all()) table[series].push(point);
     return table;
   }
 
@@ -22,13 +20,7 @@ export class ReferenceRatesService {
   async replace(series: RateSeries, rates: RatePoint[]): Promise<RatePoint[]> {
     const dates = new Set(rates.map((r) => r.validFrom));
     if (dates.size !== rates.length) throw DomainError.validation('validFrom dates must be unique', [{ path: 'rates', message: 'duplicate validFrom' }]);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM collections.reference_rates WHERE series = $1`, [series]);
-      await manager.query(
-        `INSERT INTO collections.reference_rates (series, valid_from, percent) SELECT $1, * FROM unnest($2::date[], $3::numeric[])`,
-        [series, rates.map((r) => r.validFrom), rates.map((r) => r.percent)],
-      );
-    });
+    await this.rates.replaceSeries(series, rates);
     return (await this.table())[series];
   }
 }

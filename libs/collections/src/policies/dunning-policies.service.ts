@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
 import { PolicyLevel } from '../dunning/dunning-level';
-import { DunningPolicyLevel } from './dunning-policy-level.entity';
 import { DunningPolicy } from './dunning-policy.entity';
+import { DunningPolicyRepository } from './dunning-policy.repository';
 
 @Injectable()
 export class DunningPoliciesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly policies: DunningPolicyRepository) {}
 
   list(): Promise<DunningPolicy[]> {
-    return this.dataSource.manager.find(DunningPolicy, { relations: { levels: true }, order: { name: 'ASC', levels: { level: 'ASC' } } });
+    return this.policies.list();
   }
 
   /** Levels must be numbered 1..n and need strictly more days overdue the higher they are. */
@@ -27,17 +25,11 @@ export class DunningPoliciesService {
     });
     const id = uuidv7();
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.insert(DunningPolicy, { id, name });
-        await manager.insert(
-          DunningPolicyLevel,
-          sorted.map((l) => ({ policyId: id, level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient })),
-        );
-      });
+      await this.policies.insert(id, name, sorted);
     } catch (error) {
       if (isUniqueViolation(error, 'dunning_policies_name_key')) throw DomainError.conflict(`A dunning policy named ${name} already exists`);
       throw error;
     }
-    return (await this.dataSource.manager.findOne(DunningPolicy, { where: { id }, relations: { levels: true }, order: { levels: { level: 'ASC' } } })) as DunningPolicy;
+    return (await this.policies.findById(id)) as DunningPolicy;
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PolicyLevel } from '../dunning/dunning-level';
 import { STANDARD_POLICY_ID } from './dunning-policy.entity';
+import { DunningPolicyRepository } from './dunning-policy.repository';
 
 /** All dunning policies with their levels, loaded once per sweep (policies are few). */
 export class PolicyCatalog {
@@ -33,18 +32,9 @@ export class PolicyCatalog {
 
 @Injectable()
 export class PolicyCatalogLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly policies: DunningPolicyRepository) {}
 
   async load(): Promise<PolicyCatalog> {
-    const rows = await this.dataSource.query(
-      `SELECT policy_id, level, min_days_overdue, action, fee_amount, block_client FROM collections.dunning_policy_levels ORDER BY policy_id, level`,
-    );
-    const map = new Map<string, PolicyLevel[]>();
-    for (const r of rows) {
-      const list = map.get(r.policy_id) ?? [];
-      list.push({ level: r.level, minDaysOverdue: r.min_days_overdue, action: r.action, feeAmount: Number(r.fee_amount), blockClient: r.block_client });
-      map.set(r.policy_id, list);
-    }
-    return new PolicyCatalog(map);
+    return new PolicyCatalog(await this.policies.levelsByPolicy());
   }
 }
