@@ -4,3 +4,4 @@ export * from './currencies';
 export * from './invoice-line-amounts';
 export * from './money';
 export * from './rounding';
+export * from './decimal-amount';

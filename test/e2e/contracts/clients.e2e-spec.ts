@@ -169,4 +169,40 @@ describe('contracts service: clients', () => {
     expectProblem(await factory.admin.get('/v1/clients/01900000-0000-7000-8000-000000000002'), 404);
     expectProblem(await factory.admin.get('/v1/clients/not-a-uuid'), 404);
   });
+
+  describe('billing contacts and postal address', () => {
+    const contact = { name: 'Erika Mustermann', email: 'buchhaltung@muster.example', language: 'de' };
+    const address = { street: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg' };
+
+    it('are kept by finance roles and shown to whoever sees the client', async () => {
+      const manager = await factory.newUser();
+      const client = await factory.newClient(manager.id, { billingContacts: [contact], postalAddress: address });
+      expect(client).toMatchObject({ billingContacts: [contact], postalAddress: address });
+      const financeApi = service.api.as(tokenFor('finance'));
+      const changed = await financeApi.patch(`/v1/clients/${client.id}`, { billingContacts: [{ name: 'AP desk', email: 'ap@muster.example' }] });
+      expect(changed.status).toBe(200);
+      expect(changed.body.billingContacts).toEqual([{ name: 'AP desk', email: 'ap@muster.example', language: null }]);
+      const seen = await manager.api.get(`/v1/clients/${client.id}`);
+      expect(seen.body).toMatchObject({ billingContacts: [{ email: 'ap@muster.example' }], postalAddress: address });
+    });
+
+    it('refuses contacts from an account manager (403), but not the address, and changes nothing', async () => {
+      const manager = await factory.newUser();
+      const client = await factory.newClient(manager.id);
+      expectProblem(await manager.api.patch(`/v1/clients/${client.id}`, { billingContacts: [contact] }), 403);
+      expectProblem(await manager.api.post('/v1/clients', { name: 'X', country: 'DE', accountManagerId: manager.id, billingContacts: [contact] }), 403);
+      expect((await manager.api.patch(`/v1/clients/${client.id}`, { postalAddress: address })).body.postalAddress).toEqual(address);
+      expect((await manager.api.get(`/v1/clients/${client.id}`)).body.billingContacts).toEqual([]);
+    });
+
+    it('validates them: an e-mail address, a known language, at most five, no null list', async () => {
+      const manager = await factory.newUser();
+      const client = await factory.newClient(manager.id);
+      for (const billingContacts of [[{ name: 'A', email: 'not-an-address' }], [{ ...contact, language: 'fr' }], Array(6).fill(contact), null]) {
+        expectProblem(await factory.admin.patch(`/v1/clients/${client.id}`, { billingContacts }), 400);
+      }
+      expectProblem(await factory.admin.patch(`/v1/clients/${client.id}`, { postalAddress: { street: 'x' } }), 400);
+      expect((await factory.admin.get(`/v1/clients/${client.id}`)).body).toMatchObject({ billingContacts: [], postalAddress: null });
+    });
+  });
 });

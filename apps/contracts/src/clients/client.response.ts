@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Client, creditLimitOf } from '@ar/contracts';
 import { MoneyDto } from '@ar/http';
+import { BillingContactDto, PostalAddressDto } from './dto/correspondence.dto';
 
 export class ClientResponse {
   @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000001' }) id: string;
@@ -15,6 +16,8 @@ export class ClientResponse {
   @ApiProperty({ enum: ['active', 'on_hold', 'blocked'] }) status: string;
   @ApiProperty({ nullable: true, enum: ['A', 'B', 'C', 'D'] }) riskClass: string | null;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
+  @ApiProperty({ type: [BillingContactDto] }) billingContacts: BillingContactDto[];
+  @ApiProperty({ nullable: true, type: PostalAddressDto }) postalAddress: PostalAddressDto | null;
   @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) createdAt: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) updatedAt: string;
 }
@@ -33,6 +36,8 @@ export function toClientResponse(client: Client): ClientResponse {
     status: client.status,
     riskClass: client.riskClass,
     externalId: client.externalId,
+    billingContacts: client.billingContacts.map((c) => ({ name: c.name, email: c.email, language: c.language ?? null })),
+    postalAddress: client.postalAddress,
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),
   };

@@ -197,6 +197,20 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        BillingContactDto: {
+            /**
+             * Format: email
+             * @example buchhaltung@muster.example
+             */
+            email: string;
+            /**
+             * @description this contact's letters in this language instead of the client's
+             * @enum {string|null}
+             */
+            language?: "de" | "en" | "ru" | null;
+            /** @example Erika Mustermann */
+            name: string;
+        };
         CashDiscountDto: {
             /**
              * @description days after issue within which the discount applies
@@ -212,6 +226,7 @@ export type components = {
         ClientResponse: {
             /** Format: uuid */
             accountManagerId: string | null;
+            billingContacts: components["schemas"]["BillingContactDto"][];
             /** @example DE */
             country: string;
             /**
@@ -229,6 +244,7 @@ export type components = {
             language: string | null;
             /** @example Nordwind Logistik GmbH */
             name: string;
+            postalAddress: components["schemas"]["PostalAddressDto"] | null;
             /** @enum {string|null} */
             riskClass: "A" | "B" | "C" | "D" | null;
             segment: string | null;
@@ -289,6 +305,8 @@ export type components = {
         CreateClientDto: {
             /** Format: uuid */
             accountManagerId: string;
+            /** @description who receives letters by e-mail, the first one first; admin, head_of_sales and finance only */
+            billingContacts?: components["schemas"]["BillingContactDto"][];
             /**
              * @description ISO 3166-1 alpha-2
              * @example DE
@@ -302,6 +320,8 @@ export type components = {
             language?: string | null;
             /** @example Muster GmbH */
             name: string;
+            /** @description where posted letters go (the country is the client's) */
+            postalAddress?: components["schemas"]["PostalAddressDto"] | null;
             segment?: string | null;
             taxId?: string | null;
             /**
@@ -375,6 +395,14 @@ export type components = {
             /** @example EUR */
             currency: string;
         };
+        PostalAddressDto: {
+            /** @example Hamburg */
+            city: string;
+            /** @example 20457 */
+            postalCode: string;
+            /** @example Hafenstraße 12 */
+            street: string;
+        };
         ProblemResponse: {
             /**
              * @example validation_failed
@@ -403,12 +431,16 @@ export type components = {
              * @description admin and head_of_sales only
              */
             accountManagerId?: string;
+            /** @description who receives letters by e-mail, the first one first; admin, head_of_sales and finance only */
+            billingContacts?: components["schemas"]["BillingContactDto"][];
             country?: string;
             /** @description admin, head_of_sales and finance only; null removes the limit */
             creditLimit?: components["schemas"]["MoneyDto"] | null;
             externalId?: string | null;
             language?: string | null;
             name?: string;
+            /** @description where posted letters go (the country is the client's) */
+            postalAddress?: components["schemas"]["PostalAddressDto"] | null;
             /**
              * @description admin, head_of_sales and finance only
              * @enum {string|null}

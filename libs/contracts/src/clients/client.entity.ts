@@ -11,6 +11,21 @@ export type RiskClass = (typeof RISK_CLASSES)[number];
 /** Who put the client into its current status: a person, a solvency assessment or dunning. */
 export type ClientStatusSource = 'manual' | 'assessment' | 'dunning';
 
+/** Who at the client receives dunning letters and statements by e-mail (personal data: finance roles set it). */
+export interface BillingContact {
+  name: string;
+  email: string;
+  /** Overrides the client's language for this contact's letters. */
+  language?: string | null;
+}
+
+/** Where posted letters go; the country is the client's. */
+export interface PostalAddress {
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
 /** The client's credit limit as an amount with its currency, or null when none is set. */
 export function creditLimitOf(client: Pick<Client, 'creditLimitAmount' | 'creditLimitCurrency'>): { amount: number; currency: string } | null {
   return client.creditLimitAmount === null || client.creditLimitCurrency === null
@@ -76,6 +91,12 @@ export class Client {
 
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
+
+  @Column({ name: 'billing_contacts', type: 'jsonb', default: () => "'[]'::jsonb" })
+  billingContacts: BillingContact[];
+
+  @Column({ name: 'postal_address', type: 'jsonb', nullable: true })
+  postalAddress: PostalAddress | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -10,7 +10,7 @@ import { Money } from '@ar/money';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { ContractsEvents } from '../contracts-events';
 import { UserRepository } from '../users/user.repository';
-import { Client, ClientStatus, ClientType, creditLimitOf, RiskClass } from './client.entity';
+import { BillingContact, Client, ClientStatus, ClientType, creditLimitOf, PostalAddress, RiskClass } from './client.entity';
 import { forbiddenClientFields } from './client-field-permissions';
 import { ClientFilters, ClientRepository } from './client.repository';
 import type { EventDataOf } from '@ar/events';
@@ -23,6 +23,8 @@ export interface ClientMasterData {
   segment?: string | null;
   language?: string | null;
   externalId?: string | null;
+  billingContacts?: BillingContact[];
+  postalAddress?: PostalAddress | null;
 }
 
 export interface CreateClientCommand extends ClientMasterData {
@@ -52,7 +54,8 @@ export class ClientsService {
   ) {}
 
   async create(principal: Principal, command: CreateClientCommand): Promise<Client> {
-    const restricted = forbiddenClientFields(principal.role, command.creditLimit != null ? ['creditLimit'] : []);
+    const given = [...(command.creditLimit != null ? ['creditLimit'] : []), ...(command.billingContacts?.length ? ['billingContacts'] : [])];
+    const restricted = forbiddenClientFields(principal.role, given);
     if (restricted.length > 0) throw DomainError.forbidden(`Your role may not set ${restricted.join(', ')}`);
     if (principal.role === 'account_manager' && command.accountManagerId !== principal.userId) {
       throw DomainError.forbidden('An account manager may only create clients they manage themselves');
@@ -74,6 +77,8 @@ export class ClientsService {
       statusSource: null,
       riskClass: null,
       externalId: command.externalId ?? null,
+      billingContacts: command.billingContacts ?? [],
+      postalAddress: command.postalAddress ?? null,
     });
     return this.writeGuarded(async (manager) => {
       const created = await this.clients.insert(client, manager);
@@ -181,6 +186,8 @@ function applyMasterData(client: Client, data: ClientMasterData): void {
   if (data.segment !== undefined) client.segment = data.segment;
   if (data.language !== undefined) client.language = data.language;
   if (data.externalId !== undefined) client.externalId = data.externalId;
+  if (data.billingContacts !== undefined) client.billingContacts = data.billingContacts;
+  if (data.postalAddress !== undefined) client.postalAddress = data.postalAddress;
 }
 
 export function clientEventData(client: Client): EventDataOf<'contracts', 'client.updated'> {

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { CLIENT_STATUSES, CLIENT_TYPES, ClientStatus, ClientType, RISK_CLASSES, RiskClass } from '@ar/contracts';
 import { IsOptionalNonNull, MoneyDto } from '@ar/http';
+import { BillingContactDto, PostalAddressDto } from './correspondence.dto';
 
 export class UpdateClientDto {
   @ApiPropertyOptional()
@@ -65,4 +66,18 @@ export class UpdateClientDto {
   @IsOptional()
   @IsIn(RISK_CLASSES)
   riskClass?: RiskClass | null;
+
+  @ApiPropertyOptional({ type: [BillingContactDto], description: 'who receives letters by e-mail, the first one first; admin, head_of_sales and finance only' })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => BillingContactDto)
+  billingContacts?: BillingContactDto[];
+
+  @ApiPropertyOptional({ type: PostalAddressDto, nullable: true, description: 'where posted letters go (the country is the client\'s)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddressDto)
+  postalAddress?: PostalAddressDto | null;
 }

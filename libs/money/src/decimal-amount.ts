@@ -1,0 +1,18 @@
+import { currencyExponent } from './currencies';
+
+/** Minor units as a plain decimal string in the currency's exponent: 119000 EUR → "1190.00", 500 JPY → "500". */
+export function formatMinor(amount: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
+  const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
+  const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
+  return `${amount < 0 ? '-' : ''}${whole}${fraction}`;
+}
+
+/** Minor units for a reader of `locale`, with the currency's sign: 119000 EUR in de → "1.190,00 €". Exact: no float arithmetic. */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const exponent = currencyExponent(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(
+    formatMinor(amount, currency) as unknown as number,
+  );
+}
