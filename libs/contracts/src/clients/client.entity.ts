@@ -92,7 +92,7 @@ export class Client {
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 
-  @Column({ name: 'billing_contacts', type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ name: 'billing_contacts', type: 'jsonb', default: () => "'[]'" })
   billingContacts: BillingContact[];
 
   @Column({ name: 'postal_address', type: 'jsonb', nullable: true })
