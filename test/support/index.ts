@@ -11,3 +11,4 @@ export * from './isolated-environment';
 export * from './collections-driver';
 export * from './service-process';
 export * from './own-redis';
+export * from './pdf-reading';
