@@ -8,6 +8,17 @@ type Document = { info: unknown; paths: Record<string, Record<string, Operation>
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
+/** Parameter order follows decorator evaluation, which differs between a running app and a preview; it means nothing. */
+function withSortedParameters(document: Document): Document {
+  const copy = JSON.parse(JSON.stringify(document)) as Document;
+  for (const item of Object.values(copy.paths)) {
+    for (const operation of Object.values(item) as { parameters?: { in: string; name: string }[] }[]) {
+      operation.parameters?.sort((a, b) => `${a.in} ${a.name}`.localeCompare(`${b.in} ${b.name}`));
+    }
+  }
+  return copy;
+}
+
 /** Whether a schema, followed through $ref, items and properties, shows an example somewhere. */
 function hasExample(schema: Schema | undefined, document: Document, seen = new Set<string>()): boolean {
   if (!schema) return false;
@@ -55,6 +66,9 @@ describe('OpenAPI documents', () => {
       .filter(({ operation, document }) => {
         const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
         if (success.some(([status, r]) => ['202', '204'].includes(status) && !r.content)) return false;
+        // A document (a letter's PDF) is declared as binary; it has no example to show.
+        const binary = success.some(([, r]) => Object.values(r.content ?? {}).some((m) => (m.schema as { format?: string } | undefined)?.format === 'binary'));
+        if (binary) return false;
         const media = success.map(([, r]) => r.content?.['application/json']).find((m) => m?.schema);
         return !media || !(media.example !== undefined || hasExample(media.schema, document));
       })
@@ -78,7 +92,7 @@ describe('OpenAPI documents', () => {
   it('is the document published in docs/openapi, from which @ar/client is generated (npm run client:generate)', () => {
     for (const [service, document] of documents) {
       const published = JSON.parse(readFileSync(join(process.cwd(), 'docs', 'openapi', `${service}.json`), 'utf8')) as Document;
-      expect({ ...document, info: published.info }).toEqual(published);
+      expect(withSortedParameters({ ...document, info: published.info })).toEqual(withSortedParameters(published));
     }
   });
 });

@@ -32,6 +32,10 @@ export class ApiClient {
     return this.request('PUT', path, body, headers);
   }
 
+  delete<T = any>(path: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request('DELETE', path, undefined, headers);
+  }
+
   async request<T>(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<ApiResponse<T>> {
     const allHeaders: Record<string, string> = { ...headers };
     if (this.token) allHeaders.authorization = `Bearer ${this.token}`;
@@ -42,6 +46,10 @@ export class ApiClient {
     }
     const response = await fetch(this.baseUrl + path, { method, headers: allHeaders, body: payload });
     const contentType = response.headers.get('content-type') ?? '';
+    // Documents (a letter's PDF) arrive as bytes.
+    if (contentType.startsWith('application/pdf')) {
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) as T, headers: response.headers, contentType };
+    }
     const text = await response.text();
     const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;
     return { status: response.status, body: parsed as T, headers: response.headers, contentType };

@@ -12,3 +12,4 @@ export * from './collections-driver';
 export * from './service-process';
 export * from './own-redis';
 export * from './pdf-reading';
+export * from './smtp-receiver';

@@ -5,6 +5,7 @@ import { PlatformModule } from '@ar/http';
 import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
 import { OutboxRelayModule } from '@ar/outbox';
 import { EventsProcessor } from './events/events.processor';
+import { LetterSendingProcessor } from './letters/letter-sending.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { DunningPoliciesController } from './policies/dunning-policies.controller';
 import { QueueBoard } from './queue-board/queue-board';
@@ -20,7 +21,7 @@ import { WorkerSelfCheck } from './worker-self-check';
 
 /**
  * The collections service: its HTTP API and the background workers — sweeps, event reactions and
- * fan-out, webhook delivery, housekeeping — and the operators' queue dashboard at /queues. Other contexts'
+ * fan-out, webhook delivery, letters by e-mail, housekeeping — and the operators' queue dashboard at /queues. Other contexts'
  * reactions run through their own modules.
  */
 @Module({
@@ -33,6 +34,6 @@ import { WorkerSelfCheck } from './worker-self-check';
     WebhooksModule,
   ],
   controllers: [SweepsController, TasksController, DunningPoliciesController, SolvencyController, ReferenceRatesController, QueueSessionController],
-  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, MaintenanceProcessor, ScheduleKeeper, QueueBoard],
+  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, LetterSendingProcessor, MaintenanceProcessor, ScheduleKeeper, QueueBoard],
 })
 export class CollectionsAppModule {}

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { assertEveryJobHandledOnce } from '@ar/queues';
 import { EventsProcessor } from './events/events.processor';
+import { LetterSendingProcessor } from './letters/letter-sending.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { SweepsProcessor } from './sweeps/sweeps.processor';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
@@ -14,6 +15,7 @@ export class WorkerSelfCheck implements OnModuleInit {
       [WebhookDeliveryProcessor.name]: WebhookDeliveryProcessor.handles,
       [MaintenanceProcessor.name]: MaintenanceProcessor.handles,
       [SweepsProcessor.name]: SweepsProcessor.handles,
+      [LetterSendingProcessor.name]: LetterSendingProcessor.handles,
     });
   }
 }

@@ -9,6 +9,8 @@ import { CreditNotesController } from './credit-notes/credit-notes.controller';
 import { InboundWebhooksController } from './inbound-webhooks/inbound-webhooks.controller';
 import { IntegrationsController } from './integrations/integrations.controller';
 import { InvoicesController } from './invoices/invoices.controller';
+import { LetterTemplatesController } from './letters/letter-templates.controller';
+import { LettersController } from './letters/letters.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoints.controller';
@@ -28,6 +30,8 @@ import { EventTypesController } from './event-types/event-types.controller';
     ReportsController,
     WebhookEndpointsController,
     EventTypesController,
+    LettersController,
+    LetterTemplatesController,
   ],
 })
 export class InvoicingAppModule {}

@@ -32,6 +32,20 @@ export class AppConfig {
   readonly schedulerCheckMs: number;
   /** Invoices (or clients) per sweep statement and checkpoint. */
   readonly sweepBatchSize: number;
+  /** Letters by e-mail: null when SMTP_URL is empty (the e-mail channel is off; letters are posted instead). */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** Who writes the letters and is paid: printed on every letter and in its QR code. */
+  readonly sender: {
+    readonly name: string;
+    readonly addressLines: readonly string[];
+    readonly iban: string;
+    readonly bic: string;
+    readonly bankName: string;
+    readonly correspondentAccount: string | null;
+  };
+  readonly letterPayWithinDays: number;
+  readonly mailRetryBaseMs: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -58,5 +72,17 @@ export class AppConfig {
     this.sweepBatchSize = env.SWEEP_BATCH_SIZE;
     this.outboxReofferMs = env.OUTBOX_REOFFER_MS;
     this.schedulerCheckMs = env.SCHEDULER_CHECK_MS;
+    this.smtpUrl = env.SMTP_URL === '' ? null : env.SMTP_URL;
+    this.mailFrom = env.MAIL_FROM;
+    this.sender = {
+      name: env.SENDER_NAME,
+      addressLines: env.SENDER_ADDRESS,
+      iban: env.SENDER_IBAN,
+      bic: env.SENDER_BIC,
+      bankName: env.SENDER_BANK_NAME,
+      correspondentAccount: env.SENDER_CORRESPONDENT_ACCOUNT === '' ? null : env.SENDER_CORRESPONDENT_ACCOUNT,
+    };
+    this.letterPayWithinDays = env.LETTER_PAY_WITHIN_DAYS;
+    this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
   }
 }

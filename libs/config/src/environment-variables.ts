@@ -138,4 +138,57 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(100_000)
   SWEEP_BATCH_SIZE: number = 5000;
+
+  /** SMTP server for letters by e-mail (smtp:// or smtps://, credentials in the URL); empty switches the e-mail channel off. */
+  @IsOptional()
+  @Matches(/^(smtps?:\/\/.+)?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL: string = '';
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM: string = 'Accounts Receivable <ar@example.com>';
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  SENDER_NAME: string = 'AR Follow-up GmbH';
+
+  /** The sender's address lines, separated by `;`. */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(';').map((l) => l.trim()).filter((l) => l !== '') : value))
+  @IsArray()
+  SENDER_ADDRESS: string[] = ['Musterstraße 1', '20095 Hamburg', 'Germany'];
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$|^\d{20}$/, { message: 'SENDER_IBAN must be an IBAN without spaces (or a 20-digit Russian account)' })
+  SENDER_IBAN: string = 'DE02120300000000202051';
+
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{8}([A-Z0-9]{3})?$|^\d{9}$/, { message: 'SENDER_BIC must be a BIC (or a 9-digit Russian BIK)' })
+  SENDER_BIC: string = 'BYLADEM1001';
+
+  @IsOptional()
+  @IsString()
+  SENDER_BANK_NAME: string = 'Deutsche Kreditbank Berlin';
+
+  /** Russian correspondent account, needed for the GOST QR code on RUB letters. */
+  @IsOptional()
+  @Matches(/^(\d{20})?$/, { message: 'SENDER_CORRESPONDENT_ACCOUNT must be 20 digits' })
+  SENDER_CORRESPONDENT_ACCOUNT: string = '';
+
+  /** First retry delay of a letter the mail server did not take (doubling up to 6 attempts). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  MAIL_RETRY_BASE_MS: number = 60_000;
+
+  /** Days from a letter's date to its pay-by date. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  LETTER_PAY_WITHIN_DAYS: number = 14;
 }

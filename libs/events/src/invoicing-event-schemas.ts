@@ -57,6 +57,19 @@ const InterestAdjustment = Data({
   interestInvoiceId: Nullable(Uuid),
 });
 
+const LetterFields = {
+  letterId: Uuid,
+  number: Type.String(),
+  clientId: Uuid,
+  kind: Type.Union([Type.Literal('reminder'), Type.Literal('final_notice'), Type.Literal('pre_trial_claim'), Type.Literal('statement')]),
+  level: Nullable(Type.Integer({ minimum: 1 })),
+  channel: Type.Union([Type.Literal('email'), Type.Literal('post')]),
+  invoiceIds: Type.Array(Uuid),
+  currency: Currency,
+  totalDue: MinorUnits,
+  reference: Nullable(Type.String()),
+};
+
 const ids = { invoiceId: '0190a000-0000-7000-8000-000000001001', clientId: '0190a000-0000-7000-8000-000000000001', paymentId: '0190a000-0000-7000-8000-000000002001' };
 const invoice = {
   invoiceId: ids.invoiceId, number: '2026-000123', clientId: ids.clientId, contractId: '0190a000-0000-7000-8000-000000000c01', currency: 'EUR',
@@ -73,6 +86,11 @@ const payment = {
 const adjustment = {
   adjustmentId: '0190a000-0000-7000-8000-000000004001', invoiceId: ids.invoiceId, clientId: ids.clientId, number: '2026-000123', currency: 'EUR',
   through: '2026-05-15', interest: 1_857, fees: 4_000, reason: null, actorId: '0190a000-0000-7000-8000-0000000000f1', interestInvoiceId: '0190a000-0000-7000-8000-000000001002',
+};
+
+const letter = {
+  letterId: '0190a000-0000-7000-8000-000000006101', number: 'L-2026-000042', clientId: '0190a000-0000-7000-8000-000000000001', kind: 'reminder', level: 1,
+  channel: 'email', invoiceIds: ['0190a000-0000-7000-8000-000000001001'], currency: 'EUR', totalDue: 119_000, reference: 'RF58L2026000042',
 };
 
 /** What the invoicing context announces. */
@@ -121,5 +139,20 @@ export const INVOICING_EVENT_SCHEMAS = eventSchemas({
     description: 'A payment was reversed (returned, bounced); what it had settled is owed again.',
     data: Data({ ...PaymentFields, reversedOn: CalendarDate }),
     example: { ...payment, reversedOn: '2026-04-09' },
+  },
+  'letter.queued': {
+    description: 'A letter waits to be e-mailed (the worker sends it; subscribers hear of letter.sent or letter.failed).',
+    data: Data(LetterFields),
+    example: letter,
+  },
+  'letter.sent': {
+    description: 'A letter was handed to the mail server for the client\'s billing contact.',
+    data: Data({ ...LetterFields, recipientEmail: Type.String(), sentAt: Type.String({ format: 'date-time' }) }),
+    example: { ...letter, recipientEmail: 'buchhaltung@muster.example', sentAt: '2026-04-15T06:01:02.000Z' },
+  },
+  'letter.failed': {
+    description: 'A letter could not be e-mailed (refused by the mail server, retries exhausted, or interrupted); it is not retried.',
+    data: Data({ ...LetterFields, reason: Type.String() }),
+    example: { ...letter, reason: '550 5.1.1 mailbox unavailable' },
   },
 });

@@ -15,6 +15,11 @@ import { InvoiceAccess } from './invoices/invoice-access';
 import { InvoiceRepository } from './invoices/invoice.repository';
 import { InvoicesService } from './invoices/invoices.service';
 import { INVOICING_ENTITIES } from './invoicing-persistence';
+import { LetterDeliveryService } from './letters/letter-delivery.service';
+import { LetterMailer } from './letters/letter-mailer';
+import { LetterTemplatesService } from './letters/letter-templates.service';
+import { LetterRepository } from './letters/letter.repository';
+import { LettersService } from './letters/letters.service';
 import { ClientBalanceService } from './payments/client-balance.service';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
@@ -40,6 +45,11 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     InboundWebhooksService,
     InboundMessageRepository,
     ReceivablesReportsService,
+    LetterRepository,
+    LetterTemplatesService,
+    LettersService,
+    LetterMailer,
+    LetterDeliveryService,
   ],
   exports: [
     InvoicesService,
@@ -52,6 +62,9 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     IntegrationsService,
     InboundWebhooksService,
     ReceivablesReportsService,
+    LetterTemplatesService,
+    LettersService,
+    LetterDeliveryService,
   ],
 })
 export class InvoicingDomainModule {}

@@ -14,4 +14,7 @@ export const InvoicingEvents = {
   InterestWaived: 'invoice.interest_waived',
   PaymentReceived: 'payment.received',
   PaymentReversed: 'payment.reversed',
+  LetterQueued: 'letter.queued',
+  LetterSent: 'letter.sent',
+  LetterFailed: 'letter.failed',
 } as const;

@@ -4,6 +4,7 @@ import { CreditNote } from './credit-notes/credit-note.entity';
 import { InboundMessage } from './integrations/inbound-message.entity';
 import { Integration } from './integrations/integration.entity';
 import { InvoiceLine } from './invoices/invoice-line.entity';
+import { Letter, LetterAttempt, LetterTemplateOverride } from './letters/letter.entity';
 import { Invoice } from './invoices/invoice.entity';
 import { CreateInvoicingSchema1764216200000 } from './migrations/1764216200000-CreateInvoicingSchema';
 import { IndexPaidInvoicesBySettlement1764300000000 } from './migrations/1764300000000-IndexPaidInvoicesBySettlement';
@@ -12,6 +13,7 @@ import { ScopeInvoiceExternalIds1764500000000 } from './migrations/1764500000000
 import { CreateCreditNoteRequests1764700000000 } from './migrations/1764700000000-CreateCreditNoteRequests';
 import { ChargeAndWaiveInterest1764900000000 } from './migrations/1764900000000-ChargeAndWaiveInterest';
 import { PublishOpenReceivable1765000000002 } from './migrations/1765000000002-PublishOpenReceivable';
+import { CreateLetters1765100000001 } from './migrations/1765100000001-CreateLetters';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { Payment } from './payments/payment.entity';
 import { WebhookDeliveryAttempt } from './webhooks/webhook-delivery-attempt.entity';
@@ -31,6 +33,9 @@ export const INVOICING_ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  Letter,
+  LetterAttempt,
+  LetterTemplateOverride,
 ];
 export const INVOICING_MIGRATIONS = [
   CreateInvoicingSchema1764216200000,
@@ -40,4 +45,5 @@ export const INVOICING_MIGRATIONS = [
   CreateCreditNoteRequests1764700000000,
   ChargeAndWaiveInterest1764900000000,
   PublishOpenReceivable1765000000002,
+  CreateLetters1765100000001,
 ];

@@ -14,6 +14,8 @@ export const Queues = {
   Sweeps: '{sweeps}',
   /** Periodic housekeeping run by job schedulers. */
   Maintenance: '{maintenance}',
+  /** Letters to e-mail to debtors (jobId = letter id: one job per letter, whoever enqueues it). */
+  Letters: '{letters}',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -24,6 +26,7 @@ export const JobNames = {
   ScheduledSweep: 'scheduled-sweep',
   RequeueStalledDeliveries: 'requeue-stalled-deliveries',
   PurgeExpiredRecords: 'purge-expired-records',
+  SendLetter: 'send-letter',
 } as const;
 
 /** One published event: the webhook payload shape `{id, type, occurredAt, data}` plus its origin. */
@@ -50,13 +53,17 @@ export interface DeliverWebhookJob {
   deliveryId: string;
 }
 
+export interface SendLetterJob {
+  letterId: string;
+}
+
 export interface RunSweepJob {
   sweepId: string;
 }
 
 const DAY_SECONDS = 24 * 3600;
 
-export const JOB_OPTIONS: Record<'OutboxEvents' | 'DeliverWebhook' | 'RunSweep', JobsOptions> = {
+export const JOB_OPTIONS: Record<'OutboxEvents' | 'DeliverWebhook' | 'RunSweep' | 'SendLetter', JobsOptions> = {
   // Kept a day after completion so a batch re-published after a relay crash is dropped as a duplicate;
   // consumers are idempotent, so a later re-publish costs a repeat, never a wrong result.
   OutboxEvents: {
@@ -72,6 +79,13 @@ export const JOB_OPTIONS: Record<'OutboxEvents' | 'DeliverWebhook' | 'RunSweep',
     backoff: { type: 'exponential', delay: 2000 },
     removeOnComplete: { age: DAY_SECONDS, count: 100_000 },
     removeOnFail: { age: 7 * DAY_SECONDS },
+  },
+  // Retries cover a mail server that is away or answers 4xx; the backoff's base delay is MAIL_RETRY_BASE_MS.
+  SendLetter: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { age: 30 * DAY_SECONDS },
+    removeOnFail: { age: 30 * DAY_SECONDS },
   },
   RunSweep: {
     attempts: 5,

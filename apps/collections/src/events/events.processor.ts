@@ -4,7 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { CollectionsEvents, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
-import { InvoicesService, WebhookFanoutService } from '@ar/invoicing';
+import { InvoicesService, InvoicingEvents, LetterDeliveryService, WebhookFanoutService } from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
@@ -25,6 +25,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly invoices: InvoicesService,
     private readonly tasks: TasksService,
     private readonly handover: OutboxHandover,
+    private readonly letters: LetterDeliveryService,
   ) {
     super();
   }
@@ -36,6 +37,8 @@ export class EventsProcessor extends WorkerHost {
       if (event.source === 'collections') await this.react(event);
       // Open tasks follow a client to its new manager at once, not only at the next sweep.
       else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
+      // A letter committed as queued is handed to the sending queue from here, so none is lost between commit and enqueue.
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letters.enqueue(event.data.letterId);
     }
     const deliveries = await this.fanout.fanOut(events);
     // Only now, with reactions applied and delivery rows written, do the events count as handed over.

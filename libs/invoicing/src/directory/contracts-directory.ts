@@ -13,6 +13,17 @@ export interface ClientSnapshot {
   creditLimitCurrency: string | null;
 }
 
+/** What a letter to the client needs: its name, language, billing contacts and postal address. */
+export interface ClientCorrespondence {
+  id: string;
+  name: string;
+  country: string;
+  language: string | null;
+  accountManagerId: string | null;
+  billingContacts: { name: string; email: string; language?: string | null }[];
+  postalAddress: { street: string; postalCode: string; city: string } | null;
+}
+
 export interface ContractTerms {
   id: string;
   clientId: string;
@@ -27,7 +38,7 @@ export interface ContractTerms {
 
 /**
  * Reads clients and contracts through the views the contracts context publishes
- * (`contracts.client_directory_v1`, `contracts.contract_terms_v1`); never its tables.
+ * (`contracts.client_directory_v1`, `contracts.client_correspondence_v1`, `contracts.contract_terms_v1`); never its tables.
  */
 @Injectable()
 export class ContractsDirectory {
@@ -48,6 +59,24 @@ export class ContractsDirectory {
       type: r.type,
       creditLimitAmount: r.credit_limit_amount === null ? null : Number(r.credit_limit_amount),
       creditLimitCurrency: r.credit_limit_currency,
+    };
+  }
+
+  /** From `contracts.client_correspondence_v1`. */
+  async correspondence(id: string): Promise<ClientCorrespondence | null> {
+    const [r] = await this.dataSource.query(
+      `SELECT id, name, country, language, account_manager_id, billing_contacts, postal_address FROM contracts.client_correspondence_v1 WHERE id = $1`,
+      [id],
+    );
+    if (!r) return null;
+    return {
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      language: r.language,
+      accountManagerId: r.account_manager_id,
+      billingContacts: r.billing_contacts,
+      postalAddress: r.postal_address,
     };
   }
 

@@ -69,7 +69,7 @@ export function gostQrPayload(payee: Payee, payment: QrPayment): string {
 
 /** The QR payload a letter prints for its currency, or null where no standard code exists. */
 export function paymentQrPayload(payee: Payee, payment: QrPayment): string | null {
-  if (payment.currency === 'EUR') return epcQrPayload(payee, payment);
+  if (payment.currency === 'EUR' && payment.amount >= 1 && payment.amount <= 99_999_999_999) return epcQrPayload(payee, payment);
   if (payment.currency === 'RUB' && payee.correspondentAccount) return gostQrPayload(payee, payment);
   return null;
 }

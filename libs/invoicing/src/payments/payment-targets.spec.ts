@@ -24,6 +24,13 @@ const ids = (invoices: PayableInvoice[]) => invoices.map((i) => i.id);
 describe('selectPaymentTargets', () => {
   const open = [invoice('3', { dueDate: '2026-03-31' }), invoice('1', { dueDate: '2026-01-31' }), invoice('2', { dueDate: '2026-02-28', status: 'partially_paid' })];
 
+  it("settles the open invoices of the letter whose RF reference it quotes, oldest due first, before the client's older ones", () => {
+    const request = { clientId: CLIENT, currency: 'EUR', reference: 'RF58L2026000042', letterInvoiceIds: ['3', '2'] };
+    expect(ids(selectPaymentTargets(request, open))).toEqual(['2', '3']);
+    // A letter whose invoices are all settled falls back to the usual order.
+    expect(ids(selectPaymentTargets({ ...request, letterInvoiceIds: ['9'] }, open))).toEqual(['1', '2', '3']);
+  });
+
   it('takes the named invoice alone, even when older ones are open', () => {
     expect(ids(selectPaymentTargets({ clientId: CLIENT, currency: 'EUR', invoiceId: '3' }, open))).toEqual(['3']);
   });

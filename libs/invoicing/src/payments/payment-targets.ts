@@ -8,6 +8,8 @@ export interface PaymentTargetRequest {
   currency: string;
   invoiceId?: string | null;
   reference?: string | null;
+  /** The invoices of the letter whose RF creditor reference the payment quotes (of the same client). */
+  letterInvoiceIds?: readonly string[] | null;
 }
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
@@ -30,7 +32,8 @@ export function quotesInvoiceNumber(reference: string, number: string): boolean 
 }
 
 /**
- * Which invoices a payment settles, in allocation order: the invoice the payer named; else the client's
+ * Which invoices a payment settles, in allocation order: the invoice the payer named; else the open invoices
+ * of the letter whose RF reference it quotes, oldest due date first; else the client's
  * invoice whose number the reference quotes as a whole token (the longest number wins); else the client's open invoices
  * in the payment's currency, oldest due date first. `candidates` may hold more than that (the locked
  * superset); anything outside the rule is ignored. A named invoice the payment cannot take is a 422.
@@ -50,6 +53,10 @@ export function selectPaymentTargets(request: PaymentTargetRequest, candidates: 
     return [invoice];
   }
   const own = candidates.filter((i) => i.clientId === request.clientId && i.currency === request.currency);
+  if (request.letterInvoiceIds?.length) {
+    const fromLetter = own.filter((i) => OPEN.has(i.status) && request.letterInvoiceIds?.includes(i.id)).sort(byDueDate);
+    if (fromLetter.length > 0) return fromLetter;
+  }
   const reference = request.reference;
   if (reference) {
     const quoted = own

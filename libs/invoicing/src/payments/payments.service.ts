@@ -13,6 +13,8 @@ import { InvoicingEvents } from '../invoicing-events';
 import { InvoiceRepository, PayableCandidates, PayableInvoice, PayableRequest, SettlementChange } from '../invoices/invoice.repository';
 import { allocatePayment } from './allocate-payment';
 import { PaymentAllocation } from './payment-allocation.entity';
+import { quotedCreditorReferences } from '../letters/creditor-reference';
+import { LetterRepository } from '../letters/letter.repository';
 import { selectPaymentTargets } from './payment-targets';
 import { MANUAL_SOURCE, Payment } from './payment.entity';
 import { NetAllocation, PaymentRepository } from './payment.repository';
@@ -50,6 +52,7 @@ export class PaymentsService {
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
+    private readonly letters: LetterRepository,
   ) {}
 
   async recordManual(principal: Principal, command: RecordPaymentCommand): Promise<PaymentView> {
@@ -76,7 +79,8 @@ export class PaymentsService {
    * or earlier in the batch) gets its error in its slot and writes nothing; the others are unaffected.
    */
   async recordMany(scope: VisibilityScope, items: PaymentToRecord[], manager: EntityManager): Promise<(PaymentView | DomainError)[]> {
-    const batch = this.planBatch(scope, items, await this.invoices.lockPayable(payableRequests(items), manager));
+    const letterInvoices = await this.letterInvoices(items, manager);
+    const batch = this.planBatch(scope, items, await this.invoices.lockPayable(payableRequests(items), manager), letterInvoices);
     if (batch.plans.length > 0) await this.write(batch, manager, []);
     return batch.results;
   }
@@ -94,14 +98,28 @@ export class PaymentsService {
     items: PaymentToRecord[],
     also: (results: (PaymentView | DomainError)[]) => EmbeddedStatement[],
   ): Promise<(PaymentView | DomainError)[]> {
-    const batch = this.planBatch(scope, items, await this.invoices.readPayable(payableRequests(items)));
+    const batch = this.planBatch(scope, items, await this.invoices.readPayable(payableRequests(items)), await this.letterInvoices(items));
     const alsoStatements = also(batch.results);
     if (batch.plans.length > 0 || alsoStatements.length > 0) await this.write(batch, this.dataSource.manager, alsoStatements);
     return batch.results;
   }
 
   /** Allocates each payment in order against the invoices found for it; one object per invoice for the whole batch. */
-  private planBatch(scope: VisibilityScope, items: PaymentToRecord[], candidates: PayableCandidates[]): BatchPlan {
+  /**
+   * For each payment quoting a letter's RF creditor reference, that letter's invoices (when the letter is the
+   * payer's client's). No query at all when no payment quotes one, as on the webhook hot path.
+   */
+  private async letterInvoices(items: PaymentToRecord[], manager?: EntityManager): Promise<(string[] | null)[]> {
+    const quoted = items.map(({ command }) => (command.reference ? quotedCreditorReferences(command.reference) : []));
+    if (quoted.every((q) => q.length === 0)) return items.map(() => null);
+    const letters = await this.letters.invoicesByReference([...new Set(quoted.flat())], manager);
+    return items.map(({ command }, index) => {
+      const letter = quoted[index].map((reference) => letters.get(reference)).find((l) => l?.clientId === command.clientId);
+      return letter?.invoiceIds ?? null;
+    });
+  }
+
+  private planBatch(scope: VisibilityScope, items: PaymentToRecord[], candidates: PayableCandidates[], letterInvoices: (string[] | null)[]): BatchPlan {
     const invoices = new Map<string, PayableInvoice>();
     const asRead = new Map<string, InvoiceAsRead>();
     const externalIds = new Set<string>();
@@ -126,7 +144,7 @@ export class PaymentsService {
       });
       let targets: PayableInvoice[];
       try {
-        targets = selectPaymentTargets(command, shared);
+        targets = selectPaymentTargets({ ...command, letterInvoiceIds: letterInvoices[index] }, shared);
       } catch (error) {
         if (error instanceof DomainError) return error;
         throw error;

@@ -13,6 +13,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'task.created',
   'task.completed',
   'promise.broken',
+  'letter.sent',
+  'letter.failed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

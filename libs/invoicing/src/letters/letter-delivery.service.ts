@@ -1,0 +1,110 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { AppConfig } from '@ar/config';
+import { OutboxWriter } from '@ar/outbox';
+import { JOB_OPTIONS, JobNames, Queues, SendLetterJob } from '@ar/queues';
+import { InvoicingEvents } from '../invoicing-events';
+import { Letter } from './letter.entity';
+import { isPermanentMailError, LetterMailer } from './letter-mailer';
+import { LetterRepository } from './letter.repository';
+import { letterEventData } from './letters.service';
+
+export type LetterSendOutcome = 'sent' | 'retrying' | 'failed' | 'skipped';
+
+/**
+ * E-mails queued letters, at most once each: a letter is claimed before it is handed to SMTP, so a second job,
+ * worker or retry finds it taken; one claimed by a worker that died mid-send is marked failed rather than sent
+ * twice. A 5xx refusal fails at once; anything else is retried with backoff, then fails.
+ */
+@Injectable()
+export class LetterDeliveryService {
+  private readonly logger = new Logger(LetterDeliveryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly letters: LetterRepository,
+    private readonly mailer: LetterMailer,
+    private readonly outbox: OutboxWriter,
+    private readonly config: AppConfig,
+    @InjectQueue(Queues.Letters) private readonly queue: Queue<SendLetterJob>,
+  ) {}
+
+  /** Queues the sending (from the letter.queued event); a letter already queued is not queued twice. */
+  async enqueue(letterId: string): Promise<void> {
+    await this.queue.add(
+      JobNames.SendLetter,
+      { letterId },
+      { ...JOB_OPTIONS.SendLetter, backoff: { type: 'exponential', delay: this.config.mailRetryBaseMs }, jobId: letterId },
+    );
+  }
+
+  /** One attempt; `finalAttempt` says whether BullMQ will try again after a transient failure. */
+  async attempt(letterId: string, finalAttempt: boolean): Promise<LetterSendOutcome> {
+    const letter = await this.letters.claimForSending(letterId);
+    if (!letter) return this.handleUnclaimable(letterId);
+    try {
+      await this.mailer.send({
+        to: letter.recipientEmail as string,
+        subject: letter.subject,
+        text: letter.body,
+        attachment: { filename: `${letter.number}.pdf`, content: letter.pdf as Buffer },
+        messageId: `<${letter.id}@letters.ar-followup>`,
+      });
+    } catch (error) {
+      const reason = describe(error);
+      const permanent = isPermanentMailError(error) || !this.mailer.enabled;
+      if (permanent || finalAttempt) {
+        await this.finish(letter, 'failed', reason);
+        return 'failed';
+      }
+      await this.release(letter, reason);
+      throw error;
+    }
+    await this.finish(letter, 'sent', null);
+    return 'sent';
+  }
+
+  /** Not queued, or held: sent, posted or failed already (nothing to do), or held since a crash mid-send. */
+  private async handleUnclaimable(letterId: string): Promise<LetterSendOutcome> {
+    const letter = await this.letters.findById(letterId);
+    if (letter?.status === 'queued' && letter.sendingSince) {
+      this.logger.warn({ letterId }, 'Letter was being sent when its worker stopped; not sending it again');
+      await this.finish(letter, 'failed', 'interrupted while being sent: check the mailbox before sending it again');
+      return 'failed';
+    }
+    return 'skipped';
+  }
+
+  private async release(letter: Letter, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.letters.addAttempt({ id: uuidv7(), letterId: letter.id, attemptedAt: new Date(), outcome: 'retrying', error: reason }, manager);
+      await manager.query(`UPDATE invoicing.letters SET sending_since = NULL WHERE id = $1`, [letter.id]);
+    });
+  }
+
+  private async finish(letter: Letter, outcome: 'sent' | 'failed', reason: string | null): Promise<void> {
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      await this.letters.addAttempt({ id: uuidv7(), letterId: letter.id, attemptedAt: now, outcome, error: reason }, manager);
+      await manager.query(
+        `UPDATE invoicing.letters SET status = $2, status_reason = $3, sent_at = $4, sending_since = NULL WHERE id = $1`,
+        [letter.id, outcome, reason, outcome === 'sent' ? now : null],
+      );
+      const data = letterEventData(letter);
+      await this.outbox.append(manager, 'invoicing', [
+        outcome === 'sent'
+          ? { type: InvoicingEvents.LetterSent, aggregateId: letter.id, data: { ...data, recipientEmail: letter.recipientEmail as string, sentAt: now.toISOString() } }
+          : { type: InvoicingEvents.LetterFailed, aggregateId: letter.id, data: { ...data, reason: reason as string } },
+      ]);
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  return (e.response ?? (e.code ? `${e.code}: ${e.message}` : e.message) ?? String(error)).slice(0, 1000);
+}

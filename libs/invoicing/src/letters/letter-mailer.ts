@@ -1,0 +1,47 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { AppConfig } from '@ar/config';
+
+export interface LetterMail {
+  to: string;
+  subject: string;
+  text: string;
+  attachment: { filename: string; content: Buffer };
+  /** Our Message-ID, so a receiving server and the logs know one letter by one id. */
+  messageId: string;
+}
+
+/** Whether the mail server refused for good (a 5xx reply): retrying will not help. */
+export function isPermanentMailError(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** Hands letters to the SMTP server of SMTP_URL (nodemailer); the e-mail channel is off without one. */
+@Injectable()
+export class LetterMailer implements OnModuleDestroy {
+  private transporter: Transporter | null = null;
+
+  constructor(private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.smtpUrl !== null;
+  }
+
+  async send(mail: LetterMail): Promise<void> {
+    if (!this.config.smtpUrl) throw new Error('The e-mail channel is off (no SMTP_URL)');
+    this.transporter ??= nodemailer.createTransport(this.config.smtpUrl);
+    await this.transporter.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      messageId: mail.messageId,
+      attachments: [{ filename: mail.attachment.filename, content: mail.attachment.content, contentType: 'application/pdf' }],
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.transporter?.close();
+  }
+}

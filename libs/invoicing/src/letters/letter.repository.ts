@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { clientScopeCondition, VisibilityScope } from '@ar/auth';
+import { LetterKind, LetterLanguage } from './letter-kinds';
+import { Letter, LetterAttempt, LetterStatus, LetterTemplateOverride } from './letter.entity';
+
+export interface LetterFilters {
+  scope: VisibilityScope;
+  clientId?: string;
+  status?: LetterStatus;
+}
+
+/** Letters, their attempts and the admins' templates. */
+@Injectable()
+export class LetterRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** The next letter number of the year, e.g. L-2026-000042, and its digits for the RF reference. */
+  async nextNumber(year: number, manager?: EntityManager): Promise<{ number: string; referenceBody: string }> {
+    const [{ n }] = await this.manager(manager).query(`SELECT nextval('invoicing.letter_number_seq')::text AS n`);
+    const digits = n.padStart(6, '0');
+    return { number: `L-${year}-${digits}`, referenceBody: `L${year}${digits}` };
+  }
+
+  /** Inserts the letter unless one with its dunning key exists; answers whether it was inserted. */
+  async insert(letter: Letter, manager: EntityManager): Promise<boolean> {
+    const result = await manager.createQueryBuilder().insert().into(Letter).values(letter).orIgnore().execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Letter | null> {
+    return this.manager(manager).findOneBy(Letter, { id });
+  }
+
+  async pdf(id: string): Promise<Buffer | null> {
+    const row = await this.dataSource.manager.findOne(Letter, { where: { id }, select: { id: true, pdf: true } });
+    return row?.pdf ?? null;
+  }
+
+  byReference(reference: string, manager?: EntityManager): Promise<Letter | null> {
+    return this.manager(manager).findOneBy(Letter, { reference });
+  }
+
+  /** The client and invoices of each letter with one of these RF references. */
+  async invoicesByReference(references: string[], manager?: EntityManager): Promise<Map<string, { clientId: string; invoiceIds: string[] }>> {
+    const rows: { reference: string; client_id: string; invoice_ids: string[] }[] = await this.manager(manager).query(
+      `SELECT reference, client_id, invoice_ids FROM invoicing.letters WHERE reference = ANY($1::text[])`,
+      [references],
+    );
+    return new Map(rows.map((r) => [r.reference, { clientId: r.client_id, invoiceIds: r.invoice_ids }]));
+  }
+
+  list(filters: LetterFilters, afterId: string | null, limit: number): Promise<Letter[]> {
+    const query = this.dataSource.manager.createQueryBuilder(Letter, 'l').orderBy('l.id', 'DESC').limit(limit);
+    const scope = clientScopeCondition(filters.scope, 'l.client_id', ':managerIds');
+    query.andWhere(scope.sql, scope.params.length > 0 ? { managerIds: scope.params[0] } : {});
+    if (filters.clientId) query.andWhere('l.client_id = :clientId', { clientId: filters.clientId });
+    if (filters.status) query.andWhere('l.status = :status', { status: filters.status });
+    if (afterId) query.andWhere('l.id < :afterId', { afterId });
+    return query.getMany();
+  }
+
+  attempts(letterId: string): Promise<LetterAttempt[]> {
+    return this.dataSource.manager.find(LetterAttempt, { where: { letterId }, order: { attemptedAt: 'ASC' } });
+  }
+
+  async addAttempt(attempt: LetterAttempt, manager?: EntityManager): Promise<void> {
+    await this.manager(manager).insert(LetterAttempt, attempt);
+  }
+
+  /**
+   * Claims a queued letter for sending: only one worker gets it, and only while nobody holds it. A letter held
+   * since a crash stays held; the caller decides what an interrupted send means.
+   */
+  async claimForSending(id: string): Promise<Letter | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `UPDATE invoicing.letters SET sending_since = now() WHERE id = $1 AND status = 'queued' AND sending_since IS NULL RETURNING id`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const letter = await this.findById(id);
+    if (letter) letter.pdf = (await this.pdf(id)) ?? undefined;
+    return letter;
+  }
+
+  async save(letter: Letter, manager?: EntityManager): Promise<void> {
+    const { pdf: _pdf, ...columns } = letter;
+    await this.manager(manager).update(Letter, { id: letter.id }, columns);
+  }
+
+  template(kind: LetterKind, language: LetterLanguage): Promise<LetterTemplateOverride | null> {
+    return this.dataSource.manager.findOneBy(LetterTemplateOverride, { kind, language });
+  }
+
+  templates(): Promise<LetterTemplateOverride[]> {
+    return this.dataSource.manager.find(LetterTemplateOverride);
+  }
+
+  async saveTemplate(template: LetterTemplateOverride): Promise<void> {
+    await this.dataSource.manager.upsert(LetterTemplateOverride, template, ['kind', 'language']);
+  }
+
+  async deleteTemplate(kind: LetterKind, language: LetterLanguage): Promise<void> {
+    await this.dataSource.manager.delete(LetterTemplateOverride, { kind, language });
+  }
+}
