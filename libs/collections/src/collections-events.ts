@@ -6,6 +6,7 @@ export const CollectionsEvents = {
   ClientBlocked: 'client.blocked',
   ClientUnblocked: 'client.unblocked',
   TaskCreated: 'task.created',
+  DunningLetterRequested: 'dunning.letter_requested',
   TaskCompleted: 'task.completed',
   TaskCancelled: 'task.cancelled',
   PromiseBroken: 'promise.broken',

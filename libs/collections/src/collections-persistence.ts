@@ -1,3 +1,4 @@
+import { AddLetterChannelToPolicyLevels1765100000002 } from './migrations/1765100000002-AddLetterChannelToPolicyLevels';
 import { InvoiceDunning } from './dunning/invoice-dunning.entity';
 import { ReferenceRate } from './interest/reference-rate.entity';
 import { CreateCollectionsSchema1764216300000 } from './migrations/1764216300000-CreateCollectionsSchema';
@@ -12,4 +13,4 @@ import { Sweep } from './sweeps/sweep.entity';
 import { Task } from './tasks/task.entity';
 
 export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment, ClientSolvency];
-export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000];
+export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002];

@@ -71,6 +71,18 @@ export const COLLECTIONS_EVENT_SCHEMAS = eventSchemas({
     }),
     example: task,
   },
+  'dunning.letter_requested': {
+    description: "A dunning level was reached whose policy sends the debtor a letter; the invoicing context produces it (by e-mail, or to post).",
+    data: Data({
+      taskId: Uuid, clientId: Uuid, level: Type.Integer({ minimum: 1 }),
+      kind: Type.Union([Type.Literal('reminder'), Type.Literal('final_notice'), Type.Literal('pre_trial_claim')]),
+      channel: Type.Union([Type.Literal('email'), Type.Literal('post')]), invoiceIds: Type.Array(Uuid),
+    }),
+    example: {
+      taskId: '0190a000-0000-7000-8000-000000006001', clientId: '0190a000-0000-7000-8000-000000000001', level: 1, kind: 'reminder', channel: 'email',
+      invoiceIds: ['0190a000-0000-7000-8000-000000001001'],
+    },
+  },
   'task.completed': {
     description: 'An account manager completed a task, with its outcome (a promise to pay, a dispute, …).',
     data: Data({

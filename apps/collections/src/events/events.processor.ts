@@ -4,7 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { CollectionsEvents, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
-import { InvoicesService, InvoicingEvents, LetterDeliveryService, WebhookFanoutService } from '@ar/invoicing';
+import { InvoicesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
@@ -25,7 +25,8 @@ export class EventsProcessor extends WorkerHost {
     private readonly invoices: InvoicesService,
     private readonly tasks: TasksService,
     private readonly handover: OutboxHandover,
-    private readonly letters: LetterDeliveryService,
+    private readonly letterDelivery: LetterDeliveryService,
+    private readonly letters: LettersService,
   ) {
     super();
   }
@@ -38,7 +39,7 @@ export class EventsProcessor extends WorkerHost {
       // Open tasks follow a client to its new manager at once, not only at the next sweep.
       else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
       // A letter committed as queued is handed to the sending queue from here, so none is lost between commit and enqueue.
-      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letters.enqueue(event.data.letterId);
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letterDelivery.enqueue(event.data.letterId);
     }
     const deliveries = await this.fanout.fanOut(events);
     // Only now, with reactions applied and delivery rows written, do the events count as handed over.
@@ -55,6 +56,9 @@ export class EventsProcessor extends WorkerHost {
       await this.clients.applyCollectionsDecision(event.data.clientId, { blocked: false, riskClass: event.data.riskClass });
     } else if (isEventOf(event, 'collections', CollectionsEvents.ClientRiskChanged)) {
       await this.clients.applyCollectionsDecision(event.data.clientId, { riskClass: event.data.riskClass });
+    } else if (isEventOf(event, 'collections', CollectionsEvents.DunningLetterRequested)) {
+      const { clientId, kind, level, invoiceIds, channel } = event.data;
+      await this.letters.produceForDunning({ clientId, kind, level, invoiceIds, channel });
     } else if (isEventOf(event, 'collections', CollectionsEvents.TaskCompleted) && event.data.outcome === 'dispute') {
       await this.invoices.markDisputedBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call');
     }

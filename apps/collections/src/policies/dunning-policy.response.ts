@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DUNNING_ACTIONS, DunningPolicy } from '@ar/collections';
+import { DUNNING_ACTIONS, DunningPolicy, LETTER_CHANNELS } from '@ar/collections';
 
 class DunningLevelResponse {
   @ApiProperty({ example: 1 }) level: number;
@@ -7,6 +7,7 @@ class DunningLevelResponse {
   @ApiProperty({ enum: DUNNING_ACTIONS, example: 'reminder' }) action: string;
   @ApiProperty({ description: 'minor units, charged once when the level is reached', example: 500 }) feeAmount: number;
   @ApiProperty({ example: false }) blockClient: boolean;
+  @ApiProperty({ enum: LETTER_CHANNELS, example: 'email', description: 'what the level sends the debtor besides the manager\'s task' }) letter: string;
 }
 
 export class DunningPolicyResponse {
@@ -22,7 +23,7 @@ export function toPolicyResponse(policy: DunningPolicy): DunningPolicyResponse {
     name: policy.name,
     levels: (policy.levels ?? [])
       .sort((a, b) => a.level - b.level)
-      .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient })),
+      .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter })),
     createdAt: policy.createdAt.toISOString(),
   };
 }

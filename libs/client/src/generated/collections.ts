@@ -268,6 +268,12 @@ export type components = {
              * @example 500
              */
             feeAmount?: number;
+            /**
+             * @description the level's letter to the debtor: none, e-mailed to the billing contact, or produced to post
+             * @default none
+             * @enum {string}
+             */
+            letter?: "none" | "email" | "post";
             /** @example 1 */
             level: number;
             /** @example 3 */
@@ -286,6 +292,12 @@ export type components = {
              * @example 500
              */
             feeAmount: number;
+            /**
+             * @description what the level sends the debtor besides the manager's task
+             * @example email
+             * @enum {string}
+             */
+            letter: "none" | "email" | "post";
             /** @example 1 */
             level: number;
             /** @example 3 */

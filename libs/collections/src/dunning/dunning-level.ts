@@ -4,6 +4,8 @@ export interface PolicyLevel {
   action: 'reminder' | 'final_notice' | 'legal_handover';
   feeAmount: number;
   blockClient: boolean;
+  /** The letter the level sends the debtor: none, by e-mail, or to post. */
+  letter: 'none' | 'email' | 'post';
 }
 
 /** The highest level whose threshold the invoice has reached; 0 when none (one sweep may skip levels). */

@@ -4,11 +4,15 @@ import { DunningPolicy } from './dunning-policy.entity';
 
 export const DUNNING_ACTIONS = ['reminder', 'final_notice', 'legal_handover'] as const;
 export type DunningAction = (typeof DUNNING_ACTIONS)[number];
+/** What a level sends the debtor besides the manager's task: nothing, its letter by e-mail, or its letter to post. */
+export const LETTER_CHANNELS = ['none', 'email', 'post'] as const;
+export type LetterChannelChoice = (typeof LETTER_CHANNELS)[number];
 
 @Entity({ schema: 'collections', name: 'dunning_policy_levels' })
 @Check('dunning_policy_levels_level_check', 'level BETWEEN 1 AND 10')
 @Check('dunning_policy_levels_days_check', 'min_days_overdue >= 1')
 @Check('dunning_policy_levels_action_check', `action IN ('reminder', 'final_notice', 'legal_handover')`)
+@Check('dunning_policy_levels_letter_check', `letter IN ('none', 'email', 'post')`)
 export class DunningPolicyLevel {
   @PrimaryColumn({ name: 'policy_id', type: 'uuid' })
   policyId: string;
@@ -32,4 +36,7 @@ export class DunningPolicyLevel {
 
   @Column({ name: 'block_client', type: 'boolean', default: false })
   blockClient: boolean;
+
+  @Column({ type: 'varchar', length: 8, default: 'none' })
+  letter: LetterChannelChoice;
 }

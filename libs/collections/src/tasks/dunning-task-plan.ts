@@ -32,6 +32,8 @@ export interface PlannedTask {
   assigneeId: string | null;
   riskClass: RiskClass | null;
   priority: number;
+  /** The letter the level's policy sends the debtor with this call. */
+  letter: 'none' | 'email' | 'post';
 }
 
 /** A dunning task that exists for one of the clients being planned. */
@@ -52,7 +54,8 @@ export interface ExistingDunningTask {
 export function planDunningTasks(groups: OverdueGroup[], policies: PolicyCatalog, asOf: CalendarDate, headOfSalesId: string | null): PlannedTask[] {
   const byKey = new Map<string, PlannedTask>();
   for (const g of groups) {
-    const action = policies.level(g.policyId, g.level)?.action ?? 'reminder';
+    const policyLevel = policies.level(g.policyId, g.level);
+    const action = policyLevel?.action ?? 'reminder';
     const key = `${g.clientId}|${action}|${g.level}`;
     const task = byKey.get(key);
     if (task) {
@@ -73,6 +76,7 @@ export function planDunningTasks(groups: OverdueGroup[], policies: PolicyCatalog
       assigneeId: assignee({ managerId: g.managerId, managerDeputyId: g.deputyId, managerAbsentUntil: g.managerAbsentUntil, headOfSalesId }, asOf),
       riskClass: g.riskClass,
       priority: 0,
+      letter: policyLevel?.letter ?? 'none',
     });
   }
   for (const t of byKey.values()) {

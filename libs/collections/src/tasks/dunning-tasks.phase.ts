@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { AppConfig } from '@ar/config';
 import { OutboxWriter } from '@ar/outbox';
 import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { PolicyCatalog } from '../policies/policy-catalog';
-import { planDunningTasks, reconcileDunningTasks } from './dunning-task-plan';
+import { DunningAction } from '../policies/dunning-policy-level.entity';
+import { PlannedTask, planDunningTasks, reconcileDunningTasks } from './dunning-task-plan';
+import { LETTER_KIND_OF_ACTION, letterChannel, letterNote } from './dunning-letters';
 import { DunningTasksRepository } from './dunning-tasks.repository';
 import { TaskRepository } from './task.repository';
 
@@ -22,6 +25,7 @@ export class DunningTasksPhase {
     private readonly repository: DunningTasksRepository,
     private readonly tasks: TaskRepository,
     private readonly outbox: OutboxWriter,
+    private readonly config: AppConfig,
   ) {}
 
   clientsToReview(asOf: CalendarDate, afterClientId: string | null): Promise<string[]> {
@@ -41,12 +45,13 @@ export class DunningTasksPhase {
       const { toUpdate, toCreate } = reconcileDunningTasks(planned, await this.repository.existingTasks(manager, clientIds), uuidv7);
       await this.repository.updateTasks(manager, toUpdate);
       await this.tasks.reassignOpenTasks(new Map(planned.map((t) => [t.clientId, t.assigneeId])), manager);
-      const inserted = await this.tasks.insertOpen(toCreate.map((t) => ({ ...t, note: null })), asOf, manager);
+      const withLetters = toCreate.filter((t) => t.letter !== 'none');
+      const reachable = await this.repository.clientsWithBillingEmail(manager, [...new Set(withLetters.map((t) => t.clientId))]);
+      const channelOf = (t: PlannedTask) => letterChannel(t.letter, reachable.has(t.clientId), this.config.smtpUrl !== null);
+      const inserted = await this.tasks.insertOpen(toCreate.map((t) => ({ ...t, note: letterNote(t.letter, channelOf(t)) })), asOf, manager);
       const created = toCreate.filter((t) => inserted.has(t.id));
-      await this.outbox.append(
-        manager,
-        'collections',
-        created.map((t) => ({
+      await this.outbox.append(manager, 'collections', [
+        ...created.map((t) => ({
           type: CollectionsEvents.TaskCreated,
           aggregateId: t.id,
           data: {
@@ -54,7 +59,14 @@ export class DunningTasksPhase {
             amountOverdue: t.amount, currency: t.currency, priority: t.priority, dueOn: asOf,
           },
         })),
-      );
+        ...created
+          .filter((t) => t.letter !== 'none')
+          .map((t) => ({
+            type: CollectionsEvents.DunningLetterRequested,
+            aggregateId: t.id,
+            data: { taskId: t.id, clientId: t.clientId, level: t.level, kind: LETTER_KIND_OF_ACTION[t.type as DunningAction], channel: channelOf(t) as 'email' | 'post', invoiceIds: t.invoiceIds },
+          })),
+      ]);
       const result = { created: created.length };
       await persistProgress(manager, result);
       return result;

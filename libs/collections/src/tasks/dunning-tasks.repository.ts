@@ -74,6 +74,16 @@ export class DunningTasksRepository {
   }
 
   /** The clients' open, snoozed and done dunning tasks. */
+  /** Of these clients, those with a billing contact to e-mail (from contracts.client_correspondence_v1). */
+  async clientsWithBillingEmail(manager: EntityManager, clientIds: string[]): Promise<Set<string>> {
+    if (clientIds.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM contracts.client_correspondence_v1 WHERE id = ANY($1::uuid[]) AND jsonb_array_length(billing_contacts) > 0`,
+      [clientIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async existingTasks(manager: EntityManager, clientIds: string[]): Promise<ExistingDunningTask[]> {
     const rows: { id: string; client_id: string; type: TaskType; dunning_level: number; status: ExistingDunningTask['status']; invoice_ids: string[] }[] =
       await manager.query(

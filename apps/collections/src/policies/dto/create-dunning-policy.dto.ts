@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { DUNNING_ACTIONS, DunningAction } from '@ar/collections';
+import { DUNNING_ACTIONS, DunningAction, LETTER_CHANNELS, LetterChannelChoice } from '@ar/collections';
 import { IsMoneyAmount } from '@ar/http';
 
 export class DunningLevelDto {
@@ -30,6 +30,11 @@ export class DunningLevelDto {
   @IsOptional()
   @IsBoolean()
   blockClient?: boolean;
+
+  @ApiPropertyOptional({ enum: LETTER_CHANNELS, default: 'none', description: "the level's letter to the debtor: none, e-mailed to the billing contact, or produced to post" })
+  @IsOptional()
+  @IsIn(LETTER_CHANNELS)
+  letter?: LetterChannelChoice;
 }
 
 export class CreateDunningPolicyDto {
