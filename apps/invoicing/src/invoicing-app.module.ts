@@ -3,6 +3,7 @@ import { PlatformModule } from '@ar/http';
 import { OutboxRelayModule } from '@ar/outbox';
 import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
 import { ClientBalanceController } from './clients/client-balance.controller';
+import { ClientStatementController } from './clients/client-statement.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { CreditNoteRequestsController } from './credit-notes/credit-note-requests.controller';
 import { CreditNotesController } from './credit-notes/credit-notes.controller';
@@ -25,6 +26,7 @@ import { EventTypesController } from './event-types/event-types.controller';
     ClaimsController,
     PaymentsController,
     ClientBalanceController,
+    ClientStatementController,
     IntegrationsController,
     InboundWebhooksController,
     ReportsController,

@@ -20,6 +20,7 @@ import { LetterMailer } from './letters/letter-mailer';
 import { LetterTemplatesService } from './letters/letter-templates.service';
 import { LetterRepository } from './letters/letter.repository';
 import { LettersService } from './letters/letters.service';
+import { AccountStatementService } from './statements/account-statement.service';
 import { ClientBalanceService } from './payments/client-balance.service';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
@@ -50,6 +51,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LettersService,
     LetterMailer,
     LetterDeliveryService,
+    AccountStatementService,
   ],
   exports: [
     InvoicesService,
@@ -65,6 +67,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LetterTemplatesService,
     LettersService,
     LetterDeliveryService,
+    AccountStatementService,
   ],
 })
 export class InvoicingDomainModule {}

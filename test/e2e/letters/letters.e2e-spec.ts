@@ -173,4 +173,62 @@ describe('letters: PDF by e-mail, by post, and paid by their RF reference', () =
     const listed = (await api.get('/v1/letter-templates')).body.data;
     expect(listed).toHaveLength(12);
   });
+
+  describe('account statements', () => {
+    it('balance to the cent against the ledger: invoices, interest invoice, credit note, payments, reversal', async () => {
+      const c = system.contractsFactory;
+      const manager = await c.newUser('account_manager');
+      const client = await c.newClient(manager.id, { name: 'Saldo AG', language: 'de' });
+      const contract = await c.activeContract(client.id, { paymentTermDays: 14, lateInterest: { rule: 'de_b2b' } });
+      const f = system.invoicingFactory;
+      const first = await f.newInvoice(contract.id, 100_000, { issueDate: '2026-01-05' });
+      const second = await f.newInvoice(contract.id, 50_000, { issueDate: '2026-02-10' });
+      await f.pay({ clientId: client.id, amount: 40_000, receivedOn: '2026-01-20', invoiceId: first.id });
+      const bounced = await f.pay({ clientId: client.id, amount: 30_000, receivedOn: '2026-02-20', invoiceId: second.id });
+      expect((await finance().post(`/v1/payments/${bounced.body.id}/reverse`)).status).toBe(200);
+      expect((await finance().post('/v1/credit-notes', { invoiceId: second.id, amount: 5_000, reason: 'Damaged goods' })).status).toBe(201);
+      const interest = await finance().post(`/v1/invoices/${first.id}/charge-interest`);
+      expect(interest.status).toBe(201);
+      await f.pay({ clientId: client.id, amount: 70_000, receivedOn: '2026-04-01' });
+
+      const api = system.invoicing.api.as(manager.token);
+      const statement = (await api.get(`/v1/clients/${client.id}/statement?from=2026-02-01&to=${today}`)).body;
+      const [balance] = (await api.get(`/v1/clients/${client.id}/balance`)).body;
+      expect(statement.closing).toBe(balance.open - balance.unappliedCredit);
+      expect(statement.opening).toBe(100_000 - 40_000);
+      expect(statement.closing).toBe(statement.opening + statement.debits - statement.credits);
+      // By date; on one day invoices first, then reversals, credit notes, discounts and payments.
+      expect(statement.entries.map((e: { on: string; kind: string }) => [e.on, e.kind])).toEqual([
+        ['2026-02-10', 'invoice'], ['2026-02-20', 'payment'], ['2026-04-01', 'payment'], [today, 'interest_invoice'], [today, 'reversal'], [today, 'credit_note'],
+      ]);
+      expect(statement.entries.filter((e: { kind: string }) => e.kind === 'interest_invoice')).toHaveLength(1);
+      expect(statement.entries.at(-1).balance).toBe(statement.closing);
+
+      const csv = await api.get(`/v1/clients/${client.id}/statement?from=2026-02-01&to=${today}`, { accept: 'text/csv' });
+      expect(csv.contentType).toContain('text/csv');
+      expect((csv.body as string).trim().split('\n').at(-1)).toBe(`${today},closing_balance,,,,${statement.closing},EUR`);
+      const pdf = await api.get(`/v1/clients/${client.id}/statement?from=2026-02-01&to=${today}`, { accept: 'application/pdf' });
+      const text = squash(pdfText(pdf.body));
+      expect(text).toContain('Kontoauszug 01.02.2026 – 15.04.2026');
+      expect(text).toContain(second.number);
+      expect(text).toContain('Endsaldo');
+    });
+
+    it('is an акт сверки with two signature blocks for a Russian client, and refuses bad periods', async () => {
+      const c = system.contractsFactory;
+      const manager = await c.newUser('account_manager');
+      const client = await c.newClient(manager.id, { name: 'ООО «Сверка»', country: 'RU', language: 'ru' });
+      const contract = await c.activeContract(client.id, { currency: 'RUB' });
+      await system.invoicingFactory.newInvoice(contract.id, 250_000, { issueDate: '2026-03-01' });
+      const api = system.invoicing.api.as(manager.token);
+      const pdf = await api.get(`/v1/clients/${client.id}/statement?from=2026-01-01&to=2026-03-31`, { accept: 'application/pdf' });
+      const text = squash(pdfText(pdf.body));
+      for (const expected of ['Акт сверки взаимных расчётов', 'От кредитора', 'От должника', 'ООО «Сверка»', '2 500,00 ₽']) expect(text).toContain(expected);
+
+      expectProblem(await api.get(`/v1/clients/${client.id}/statement?from=2026-03-01&to=2026-01-01`), 400);
+      expectProblem(await api.get(`/v1/clients/${client.id}/statement?from=2026-03-01`), 400);
+      expectProblem(await api.get(`/v1/clients/${client.id}/statement?from=2026-03-01&to=2027-01-01`), 422);
+      expectProblem(await system.invoicing.api.as(tokenFor('account_manager')).get(`/v1/clients/${client.id}/statement?from=2026-01-01&to=2026-03-31`), 404);
+    });
+  });
 });

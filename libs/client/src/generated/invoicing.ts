@@ -65,6 +65,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClientStatementController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/credit-note-requests": {
         parameters: {
             query?: never;
@@ -1619,6 +1635,67 @@ export type components = {
             /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
             secret: string;
         };
+        StatementEntryResponse: {
+            /**
+             * @description running balance, minor units
+             * @example 60000
+             */
+            balance: number;
+            /**
+             * @description minor units
+             * @example 40000
+             */
+            credit: number;
+            /**
+             * @description minor units
+             * @example 0
+             */
+            debit: number;
+            /**
+             * @example payment
+             * @enum {string}
+             */
+            kind: "invoice" | "interest_invoice" | "credit_note" | "payment" | "reversal" | "discount";
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
+            on: string;
+            /**
+             * @description the invoice number, or the payment reference
+             * @example RF58 L202 6000 042
+             */
+            text: string;
+        };
+        StatementResponse: {
+            /**
+             * @description opening + debits − credits
+             * @example 89000
+             */
+            closing: number;
+            /** @example 101000 */
+            credits: number;
+            /** @example EUR */
+            currency: string;
+            /** @example 90000 */
+            debits: number;
+            entries: components["schemas"]["StatementEntryResponse"][];
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
+            from: string;
+            /**
+             * @description owed at the start of from (negative: credit in the client's favour)
+             * @example 100000
+             */
+            opening: number;
+            /**
+             * Format: date
+             * @example 2026-03-31
+             */
+            to: string;
+        };
         WaiveInterestDto: {
             /** @example Long-standing client; goodwill after the delivery delay */
             reason: string;
@@ -1989,6 +2066,91 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ClientStatementController_statement: {
+        parameters: {
+            query: {
+                /** @description default: the currency of the client's latest invoice */
+                currency?: string;
+                /** @description first day */
+                from: string;
+                /** @description last day (not after today) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; CSV or PDF by Accept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementResponse"];
+                    "application/pdf": components["schemas"]["StatementResponse"];
+                    "text/csv": components["schemas"]["StatementResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -55,8 +55,8 @@ export const LETTER_LABELS: Readonly<Record<LetterLanguage, LetterLabels>> = {
     entryKinds: { invoice: 'Invoice', credit_note: 'Credit note', payment: 'Payment', reversal: 'Payment reversed', interest_invoice: 'Interest invoice', discount: 'Cash discount' },
   },
   ru: {
-    date: 'Дата', ourReference: 'Наш номер', paymentReference: 'Назначение платежа', invoice: 'Счёт', issued: 'Дата', due: 'Срок оплаты',
-    amount: 'Сумма', paid: 'Оплачено', outstanding: 'Задолженность', daysOverdue: 'Дней просрочки', principal: 'Основной долг',
+    date: 'Дата', ourReference: 'Наш номер', paymentReference: 'Назначение платежа', invoice: 'Счёт', issued: 'Дата', due: 'Срок',
+    amount: 'Сумма', paid: 'Оплачено', outstanding: 'Остаток', daysOverdue: 'Дн. просрочки', principal: 'Основной долг',
     interest: 'Проценты', fees: 'Расходы', totalDue: 'Итого к оплате', payBy: 'Оплатить до', payTo: 'Банковские реквизиты',
     scanToPay: 'Отсканируйте в банковском приложении', annexTitle: 'Приложение: расчёт процентов', from: 'С', to: 'По', days: 'Дней',
     rate: 'Ставка', openingBalance: 'Сальдо на начало', closingBalance: 'Сальдо на конец', entry: 'Операция', debit: 'Дебет',
