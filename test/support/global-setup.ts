@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.COLLECTIONS_SWEEP_CRON = 'off';
   process.env.WEBHOOK_RETRY_BASE_MS = '50';
   process.env.MAIL_RETRY_BASE_MS = '50';
+  process.env.MAIL_SEND_TIMEOUT_MS = '1000';
   // The tests' subscribers listen on loopback, which the default policy (public) refuses.
   process.env.WEBHOOK_TARGETS = 'any';
   process.env.TZ = 'UTC';

@@ -46,6 +46,7 @@ export class AppConfig {
   };
   readonly letterPayWithinDays: number;
   readonly mailRetryBaseMs: number;
+  readonly mailSendTimeoutMs: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -84,5 +85,6 @@ export class AppConfig {
     };
     this.letterPayWithinDays = env.LETTER_PAY_WITHIN_DAYS;
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
+    this.mailSendTimeoutMs = env.MAIL_SEND_TIMEOUT_MS;
   }
 }

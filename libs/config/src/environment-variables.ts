@@ -184,6 +184,14 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   MAIL_RETRY_BASE_MS: number = 60_000;
 
+  /** How long the mail server may take to connect, greet and answer; a letter claimed twice as long ago counts as interrupted. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  MAIL_SEND_TIMEOUT_MS: number = 60_000;
+
   /** Days from a letter's date to its pay-by date. */
   @IsOptional()
   @Transform(toInt)

@@ -15,6 +15,14 @@ import { letterEventData } from './letters.service';
 
 export type LetterSendOutcome = 'sent' | 'retrying' | 'failed' | 'skipped';
 
+/** Another worker holds the letter and may still be sending it: try again later (BullMQ's backoff). */
+export class LetterInFlightError extends Error {
+  constructor(letterId: string) {
+    super(`Letter ${letterId} is being sent by another worker`);
+    this.name = 'LetterInFlightError';
+  }
+}
+
 /**
  * E-mails queued letters, at most once each: a letter is claimed before it is handed to SMTP, so a second job,
  * worker or retry finds it taken; one claimed by a worker that died mid-send is marked failed rather than sent
@@ -68,10 +76,14 @@ export class LetterDeliveryService {
     return 'sent';
   }
 
-  /** Not queued, or held: sent, posted or failed already (nothing to do), or held since a crash mid-send. */
+  /**
+   * Not queued, or held: sent, posted or failed already (nothing to do); held by a worker that may still be
+   * sending (retry later); or held longer than any send can take, i.e. by a worker that died mid-send.
+   */
   private async handleUnclaimable(letterId: string): Promise<LetterSendOutcome> {
     const letter = await this.letters.findById(letterId);
     if (letter?.status === 'queued' && letter.sendingSince) {
+      if (Date.now() - letter.sendingSince.getTime() < 2 * this.config.mailSendTimeoutMs) throw new LetterInFlightError(letterId);
       this.logger.warn({ letterId }, 'Letter was being sent when its worker stopped; not sending it again');
       await this.finish(letter, 'failed', 'interrupted while being sent: check the mailbox before sending it again');
       return 'failed';
@@ -82,7 +94,7 @@ export class LetterDeliveryService {
   private async release(letter: Letter, reason: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.letters.addAttempt({ id: uuidv7(), letterId: letter.id, attemptedAt: new Date(), outcome: 'retrying', error: reason }, manager);
-      await manager.query(`UPDATE invoicing.letters SET sending_since = NULL WHERE id = $1`, [letter.id]);
+      await this.letters.release(letter.id, manager);
     });
   }
 
@@ -90,10 +102,7 @@ export class LetterDeliveryService {
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       await this.letters.addAttempt({ id: uuidv7(), letterId: letter.id, attemptedAt: now, outcome, error: reason }, manager);
-      await manager.query(
-        `UPDATE invoicing.letters SET status = $2, status_reason = $3, sent_at = $4, sending_since = NULL WHERE id = $1`,
-        [letter.id, outcome, reason, outcome === 'sent' ? now : null],
-      );
+      await this.letters.finishSending(letter.id, outcome, reason, now, manager);
       const data = letterEventData(letter);
       await this.outbox.append(manager, 'invoicing', [
         outcome === 'sent'

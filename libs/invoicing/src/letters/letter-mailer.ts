@@ -17,6 +17,13 @@ export function isPermanentMailError(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/** Nodemailer reads transport options from the URL's query; no send may outlast MAIL_SEND_TIMEOUT_MS at any step. */
+function withTimeouts(smtpUrl: string, timeoutMs: number): string {
+  const url = new URL(smtpUrl);
+  for (const option of ['connectionTimeout', 'greetingTimeout', 'socketTimeout']) url.searchParams.set(option, String(timeoutMs));
+  return url.toString();
+}
+
 /** Hands letters to the SMTP server of SMTP_URL (nodemailer); the e-mail channel is off without one. */
 @Injectable()
 export class LetterMailer implements OnModuleDestroy {
@@ -30,7 +37,7 @@ export class LetterMailer implements OnModuleDestroy {
 
   async send(mail: LetterMail): Promise<void> {
     if (!this.config.smtpUrl) throw new Error('The e-mail channel is off (no SMTP_URL)');
-    this.transporter ??= nodemailer.createTransport(this.config.smtpUrl);
+    this.transporter ??= nodemailer.createTransport(withTimeouts(this.config.smtpUrl, this.config.mailSendTimeoutMs));
     await this.transporter.sendMail({
       from: this.config.mailFrom,
       to: mail.to,

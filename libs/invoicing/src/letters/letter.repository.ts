@@ -78,7 +78,8 @@ export class LetterRepository {
    * since a crash stays held; the caller decides what an interrupted send means.
    */
   async claimForSending(id: string): Promise<Letter | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
       `UPDATE invoicing.letters SET sending_since = now() WHERE id = $1 AND status = 'queued' AND sending_since IS NULL RETURNING id`,
       [id],
     );
@@ -86,6 +87,27 @@ export class LetterRepository {
     const letter = await this.findById(id);
     if (letter) letter.pdf = (await this.pdf(id)) ?? undefined;
     return letter;
+  }
+
+  /** A draft or failed letter becomes posted; false when it is neither (any more). */
+  async markPosted(id: string): Promise<boolean> {
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE invoicing.letters SET status = 'posted', posted_at = now(), channel = 'post' WHERE id = $1 AND status IN ('draft', 'failed') RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Releases a claim after a transient failure, so that the next attempt may take the letter again. */
+  async release(id: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE invoicing.letters SET sending_since = NULL WHERE id = $1`, [id]);
+  }
+
+  /** The outcome of sending: sent (with its time) or failed (with the reason); the claim ends. */
+  async finishSending(id: string, outcome: 'sent' | 'failed', reason: string | null, at: Date, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE invoicing.letters SET status = $2, status_reason = $3, sent_at = $4, sending_since = NULL WHERE id = $1`, [
+      id, outcome, reason, outcome === 'sent' ? at : null,
+    ]);
   }
 
   async save(letter: Letter, manager?: EntityManager): Promise<void> {

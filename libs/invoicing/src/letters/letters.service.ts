@@ -182,11 +182,7 @@ export class LettersService {
     if (letter.status !== 'draft' && letter.status !== 'failed') {
       throw new DomainError(ErrorCode.InvalidTransition, `The letter is ${letter.status}; only a draft or failed letter can be marked as posted`);
     }
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE invoicing.letters SET status = 'posted', posted_at = now(), channel = 'post' WHERE id = $1 AND status IN ('draft', 'failed') RETURNING id`,
-      [id],
-    );
-    if (rows.length === 0) throw new DomainError(ErrorCode.InvalidTransition, 'The letter changed meanwhile; reload it');
+    if (!(await this.letters.markPosted(id))) throw new DomainError(ErrorCode.InvalidTransition, 'The letter changed meanwhile; reload it');
     return (await this.letters.findById(id)) as Letter;
   }
 
