@@ -17,6 +17,7 @@ import { InvoicesService } from './invoices/invoices.service';
 import { INVOICING_ENTITIES } from './invoicing-persistence';
 import { LetterDeliveryService } from './letters/letter-delivery.service';
 import { LetterMailer } from './letters/letter-mailer';
+import { LetterPdfStore } from './letters/letter-pdf-store';
 import { LetterTemplatesService } from './letters/letter-templates.service';
 import { LetterRepository } from './letters/letter.repository';
 import { LettersService } from './letters/letters.service';
@@ -50,6 +51,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LetterTemplatesService,
     LettersService,
     LetterMailer,
+    LetterPdfStore,
     LetterDeliveryService,
     AccountStatementService,
   ],

@@ -24,7 +24,7 @@ describe('collections: the queue dashboard in a real browser', () => {
   const startSession = (page: import('playwright-core').Page, token: string) =>
     page.evaluate(async (bearer) => (await fetch('/v1/queues/session', { method: 'POST', headers: { authorization: `Bearer ${bearer}` } })).status, token);
 
-  it('an admin signs in with their token and sees the sweep, event and delivery queues', async () => {
+  it('an admin signs in with their token and sees the sweep, event, delivery and letter queues', async () => {
     const context = await browser.newContext({ baseURL: collections.baseUrl });
     const page = await context.newPage();
     expect((await page.goto('/queues'))?.status()).toBe(404);
@@ -38,7 +38,7 @@ describe('collections: the queue dashboard in a real browser', () => {
       await page.getByText(queue, { exact: false }).first().waitFor({ timeout: 15_000 });
     }
     const api = (await page.evaluate(async () => (await fetch('/queues/api/queues')).json())) as { queues: { name: string }[] };
-    expect(api.queues.map((q) => q.name).sort()).toEqual(['{events}', '{maintenance}', '{sweeps}', '{webhook-deliveries}']);
+    expect(api.queues.map((q) => q.name).sort()).toEqual(['{events}', '{letters}', '{maintenance}', '{sweeps}', '{webhook-deliveries}']);
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { AppConfig } from '@ar/config';
 import { OutboxWriter } from '@ar/outbox';
 import { JOB_OPTIONS, JobNames, Queues, SendLetterJob } from '@ar/queues';
 import { InvoicingEvents } from '../invoicing-events';
+import { LetterPdfStore } from './letter-pdf-store';
 import { Letter } from './letter.entity';
 import { isPermanentMailError, LetterMailer } from './letter-mailer';
 import { LetterRepository } from './letter.repository';
@@ -38,6 +39,7 @@ export class LetterDeliveryService {
     private readonly mailer: LetterMailer,
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
+    private readonly pdfs: LetterPdfStore,
     @InjectQueue(Queues.Letters) private readonly queue: Queue<SendLetterJob>,
   ) {}
 
@@ -55,11 +57,12 @@ export class LetterDeliveryService {
     const letter = await this.letters.claimForSending(letterId);
     if (!letter) return this.handleUnclaimable(letterId);
     try {
+      const pdf = (await this.pdfs.pdf(letter.id)) as Buffer;
       await this.mailer.send({
         to: letter.recipientEmail as string,
         subject: letter.subject,
         text: letter.body,
-        attachment: { filename: `${letter.number}.pdf`, content: letter.pdf as Buffer },
+        attachment: { filename: `${letter.number}.pdf`, content: pdf },
         messageId: `<${letter.id}@letters.ar-followup>`,
       });
     } catch (error) {

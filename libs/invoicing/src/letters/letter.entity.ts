@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '@ar/database';
+import type { LetterDocument } from './letter-document';
 import { LetterKind, LetterLanguage } from './letter-kinds';
 
 export const LETTER_STATUSES = ['draft', 'queued', 'sent', 'failed', 'posted'] as const;
@@ -79,8 +80,13 @@ export class Letter {
   @Column({ type: 'text' })
   body: string;
 
-  @Column({ type: 'bytea', select: false })
-  pdf?: Buffer;
+  /** Everything the letter prints, as of its production: the PDF is rendered from this, once, when first needed. */
+  @Column({ type: 'jsonb', select: false })
+  document?: LetterDocument;
+
+  /** The rendered PDF, stored on first need (sending, downloading) and never rendered again. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  pdf?: Buffer | null;
 
   /** Set while one worker hands the e-mail to SMTP; a letter claimed and never finished is not resent blindly. */
   @Column({ name: 'sending_since', type: 'timestamptz', nullable: true })

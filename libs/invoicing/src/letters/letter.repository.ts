@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { clientScopeCondition, VisibilityScope } from '@ar/auth';
+import type { LetterDocument } from './letter-document';
 import { LetterKind, LetterLanguage } from './letter-kinds';
 import { Letter, LetterAttempt, LetterStatus, LetterTemplateOverride } from './letter.entity';
 
@@ -37,9 +38,17 @@ export class LetterRepository {
     return this.manager(manager).findOneBy(Letter, { id });
   }
 
-  async pdf(id: string): Promise<Buffer | null> {
+  /** The stored PDF, or the document to render it from when it was not rendered yet. */
+  async pdfOrDocument(id: string): Promise<{ pdf: Buffer | null; document: LetterDocument } | null> {
+    const row = await this.dataSource.manager.findOne(Letter, { where: { id }, select: { id: true, pdf: true, document: true } });
+    return row ? { pdf: row.pdf ?? null, document: row.document as LetterDocument } : null;
+  }
+
+  /** Keeps the first rendering; a concurrent one loses and reads the stored bytes. */
+  async storePdf(id: string, pdf: Buffer): Promise<Buffer> {
+    await this.dataSource.query(`UPDATE invoicing.letters SET pdf = $2 WHERE id = $1 AND pdf IS NULL`, [id, pdf]);
     const row = await this.dataSource.manager.findOne(Letter, { where: { id }, select: { id: true, pdf: true } });
-    return row?.pdf ?? null;
+    return row?.pdf as Buffer;
   }
 
   byReference(reference: string, manager?: EntityManager): Promise<Letter | null> {
@@ -84,9 +93,7 @@ export class LetterRepository {
       [id],
     );
     if (rows.length === 0) return null;
-    const letter = await this.findById(id);
-    if (letter) letter.pdf = (await this.pdf(id)) ?? undefined;
-    return letter;
+    return this.findById(id);
   }
 
   /** A draft or failed letter becomes posted; false when it is neither (any more). */
@@ -111,7 +118,7 @@ export class LetterRepository {
   }
 
   async save(letter: Letter, manager?: EntityManager): Promise<void> {
-    const { pdf: _pdf, ...columns } = letter;
+    const { pdf: _pdf, document: _document, ...columns } = letter;
     await this.manager(manager).update(Letter, { id: letter.id }, columns);
   }
 

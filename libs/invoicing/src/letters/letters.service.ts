@@ -16,7 +16,7 @@ import { creditorReference } from './creditor-reference';
 import { composeDunningLetter, PRE_TRIAL_ANSWER_DAYS } from './letter-composer';
 import { Sender } from './letter-document';
 import { LetterKind, letterLanguage } from './letter-kinds';
-import { renderLetterPdf } from './letter-pdf';
+import { LetterPdfStore } from './letter-pdf-store';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterAttempt, LetterStatus } from './letter.entity';
 import { LetterRepository } from './letter.repository';
@@ -57,6 +57,7 @@ export class LettersService {
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
     private readonly config: AppConfig,
+    private readonly pdfs: LetterPdfStore,
   ) {}
 
   /** POST /v1/letters: a letter on demand, for a client the caller sees. */
@@ -111,7 +112,7 @@ export class LettersService {
       recipientEmail: channel === 'email' ? contact?.email ?? null : null,
       status: (wanted === null ? 'draft' : channel === 'email' ? 'queued' : 'draft') as LetterStatus,
       statusReason, currency: document.currency, totalDue: document.totals.due, letterDate: today, payBy, reference,
-      subject: document.subject, body: document.body, pdf: await renderLetterPdf(document), sendingSince: null, createdBy, sentAt: null, postedAt: null,
+      subject: document.subject, body: document.body, document, pdf: null, sendingSince: null, createdBy, sentAt: null, postedAt: null,
     });
     const inserted = await this.dataSource.transaction(async (manager) => {
       if (!(await this.letters.insert(letter, manager))) return false;
@@ -167,7 +168,7 @@ export class LettersService {
 
   async pdf(principal: Principal, id: string): Promise<{ letter: Letter; pdf: Buffer }> {
     const letter = await this.get(principal, id);
-    return { letter, pdf: (await this.letters.pdf(id)) as Buffer };
+    return { letter, pdf: (await this.pdfs.pdf(id)) as Buffer };
   }
 
   async list(principal: Principal, filters: { clientId?: string; status?: LetterStatus }, limit: number, cursor?: string): Promise<Page<Letter>> {
