@@ -77,10 +77,11 @@ export const COLLECTIONS_EVENT_SCHEMAS = eventSchemas({
       taskId: Uuid, clientId: Uuid, level: Type.Integer({ minimum: 1 }),
       kind: Type.Union([Type.Literal('reminder'), Type.Literal('final_notice'), Type.Literal('pre_trial_claim')]),
       channel: Type.Union([Type.Literal('email'), Type.Literal('post')]), invoiceIds: Type.Array(Uuid),
+      payWithinDays: Type.Integer({ minimum: 1, maximum: 90 }),
     }),
     example: {
       taskId: '0190a000-0000-7000-8000-000000006001', clientId: '0190a000-0000-7000-8000-000000000001', level: 1, kind: 'reminder', channel: 'email',
-      invoiceIds: ['0190a000-0000-7000-8000-000000001001'],
+      invoiceIds: ['0190a000-0000-7000-8000-000000001001'], payWithinDays: 14,
     },
   },
   'task.completed': {

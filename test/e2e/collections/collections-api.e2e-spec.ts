@@ -32,10 +32,10 @@ describe('collections: policies, reference rates and on-demand solvency checks',
     const res = await api().as(tokenFor('account_manager')).get('/v1/dunning-policies');
     const standard = res.body.data.find((p: { name: string }) => p.name === 'standard');
     expect(standard.levels).toEqual([
-      { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'email' },
-      { level: 2, minDaysOverdue: 14, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'email' },
-      { level: 3, minDaysOverdue: 30, action: 'final_notice', feeAmount: 0, blockClient: false, letter: 'email' },
-      { level: 4, minDaysOverdue: 60, action: 'legal_handover', feeAmount: 0, blockClient: true, letter: 'post' },
+      { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'email', payWithinDays: 14 },
+      { level: 2, minDaysOverdue: 14, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'email', payWithinDays: 14 },
+      { level: 3, minDaysOverdue: 30, action: 'final_notice', feeAmount: 0, blockClient: false, letter: 'email', payWithinDays: 14 },
+      { level: 4, minDaysOverdue: 60, action: 'legal_handover', feeAmount: 0, blockClient: true, letter: 'post', payWithinDays: 14 },
     ]);
   });
 
@@ -43,11 +43,11 @@ describe('collections: policies, reference rates and on-demand solvency checks',
     const finance = api().as(tokenFor('finance'));
     const levels = [
       { level: 1, minDaysOverdue: 7, action: 'reminder', feeAmount: 500 },
-      { level: 2, minDaysOverdue: 21, action: 'final_notice', blockClient: true, letter: 'post' },
+      { level: 2, minDaysOverdue: 21, action: 'final_notice', blockClient: true, letter: 'post', payWithinDays: 21 },
     ];
     const created = await finance.post('/v1/dunning-policies', { name: 'strict', levels });
     expect(created.status).toBe(201);
-    expect(created.body.levels[1]).toEqual({ level: 2, minDaysOverdue: 21, action: 'final_notice', feeAmount: 0, blockClient: true, letter: 'post' });
+    expect(created.body.levels[1]).toEqual({ level: 2, minDaysOverdue: 21, action: 'final_notice', feeAmount: 0, blockClient: true, letter: 'post', payWithinDays: 21 });
     expect(created.body.levels[0].letter).toBe('none');
     expectProblem(await finance.post('/v1/dunning-policies', { name: 'strict', levels }), 409);
     expectProblem(await finance.post('/v1/dunning-policies', { name: 'gap', levels: [{ level: 2, minDaysOverdue: 5, action: 'reminder' }] }), 400);

@@ -4,7 +4,7 @@ import {
   CollectionsDriver, eventually, IsolatedEnvironment, isolatedEnvironment, pdfText, RunningSystem, SmtpReceiver, startSmtpReceiver, startSystem, tokenFor,
 } from '@ar/testing';
 
-type Letter = { id: string; kind: string; level: number; status: string; channel: string; subject: string; invoiceIds: string[]; number: string };
+type Letter = { id: string; kind: string; level: number; status: string; channel: string; subject: string; invoiceIds: string[]; number: string; letterDate: string; payBy: string };
 
 /**
  * The sweep decides, the letter goes out: a German, an English and a Russian client pass the four levels of the
@@ -83,6 +83,8 @@ describe('dunning letters from the sweep, in three languages', () => {
         [4, 'pre_trial_claim', 'post', 'draft'],
       ]);
       letters.forEach((l, i) => expect(l.subject).toBe(`${expected[language][i]} ${l.number}`));
+      // The standard policy gives 14 days to pay; a pre-trial claim always 30.
+      expect(letters.map((l) => l.payBy)).toEqual(letters.map((l) => addDays(l.letterDate, l.kind === 'pre_trial_claim' ? 30 : 14)));
       expect(letters.every((l) => l.invoiceIds.length === 1 && l.invoiceIds[0] === client.invoiceId)).toBe(true);
       const mails = mailsTo(client.email);
       expect(mails.map((m) => m.subject)).toEqual(letters.slice(0, 3).map((l) => l.subject));
@@ -101,7 +103,7 @@ describe('dunning letters from the sweep, in three languages', () => {
     await sweep(addDays(due, 75));
     // What a redelivered dunning.letter_requested does: the same client, kind, level and invoices.
     const { LettersService } = await import('@ar/invoicing');
-    const again = await system.collections!.app.get(LettersService).produceForDunning({ clientId: clients.en.id, kind: 'reminder', level: 1, invoiceIds: [clients.en.invoiceId], channel: 'email' });
+    const again = await system.collections!.app.get(LettersService).produceForDunning({ clientId: clients.en.id, kind: 'reminder', level: 1, invoiceIds: [clients.en.invoiceId], channel: 'email', payWithinDays: 14 });
     expect(again).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await counts()).toEqual(letters);

@@ -57,8 +57,8 @@ export class EventsProcessor extends WorkerHost {
     } else if (isEventOf(event, 'collections', CollectionsEvents.ClientRiskChanged)) {
       await this.clients.applyCollectionsDecision(event.data.clientId, { riskClass: event.data.riskClass });
     } else if (isEventOf(event, 'collections', CollectionsEvents.DunningLetterRequested)) {
-      const { clientId, kind, level, invoiceIds, channel } = event.data;
-      await this.letters.produceForDunning({ clientId, kind, level, invoiceIds, channel });
+      const { clientId, kind, level, invoiceIds, channel, payWithinDays } = event.data;
+      await this.letters.produceForDunning({ clientId, kind, level, invoiceIds, channel, payWithinDays });
     } else if (isEventOf(event, 'collections', CollectionsEvents.TaskCompleted) && event.data.outcome === 'dispute') {
       await this.invoices.markDisputedBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call');
     }

@@ -8,6 +8,7 @@ class DunningLevelResponse {
   @ApiProperty({ description: 'minor units, charged once when the level is reached', example: 500 }) feeAmount: number;
   @ApiProperty({ example: false }) blockClient: boolean;
   @ApiProperty({ enum: LETTER_CHANNELS, example: 'email', description: 'what the level sends the debtor besides the manager\'s task' }) letter: string;
+  @ApiProperty({ example: 14, description: "days from the letter's date to its pay-by date" }) payWithinDays: number;
 }
 
 export class DunningPolicyResponse {
@@ -23,7 +24,7 @@ export function toPolicyResponse(policy: DunningPolicy): DunningPolicyResponse {
     name: policy.name,
     levels: (policy.levels ?? [])
       .sort((a, b) => a.level - b.level)
-      .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter })),
+      .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter, payWithinDays: l.payWithinDays })),
     createdAt: policy.createdAt.toISOString(),
   };
 }

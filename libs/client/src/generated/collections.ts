@@ -278,6 +278,11 @@ export type components = {
             level: number;
             /** @example 3 */
             minDaysOverdue: number;
+            /**
+             * @description days from the letter's date to its pay-by date
+             * @default 14
+             */
+            payWithinDays?: number;
         };
         DunningLevelResponse: {
             /**
@@ -302,6 +307,11 @@ export type components = {
             level: number;
             /** @example 3 */
             minDaysOverdue: number;
+            /**
+             * @description days from the letter's date to its pay-by date
+             * @example 14
+             */
+            payWithinDays: number;
         };
         DunningPolicyResponse: {
             /**

@@ -4,9 +4,9 @@ import { PolicyLevel } from './dunning-level';
 import { dunningChanges, OverdueInvoice } from './dunning-changes';
 
 const LEVELS: PolicyLevel[] = [
-  { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'none' },
-  { level: 2, minDaysOverdue: 14, action: 'reminder', feeAmount: 500, blockClient: false, letter: 'none' },
-  { level: 3, minDaysOverdue: 30, action: 'final_notice', feeAmount: 1000, blockClient: false, letter: 'none' },
+  { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'none', payWithinDays: 14 },
+  { level: 2, minDaysOverdue: 14, action: 'reminder', feeAmount: 500, blockClient: false, letter: 'none', payWithinDays: 14 },
+  { level: 3, minDaysOverdue: 30, action: 'final_notice', feeAmount: 1000, blockClient: false, letter: 'none', payWithinDays: 14 },
 ];
 const policies = new PolicyCatalog(new Map([[STANDARD_POLICY_ID, LEVELS]]));
 const asOf = '2026-04-30';

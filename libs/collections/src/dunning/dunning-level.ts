@@ -6,6 +6,8 @@ export interface PolicyLevel {
   blockClient: boolean;
   /** The letter the level sends the debtor: none, by e-mail, or to post. */
   letter: 'none' | 'email' | 'post';
+  /** Days the level's letter gives to pay. */
+  payWithinDays: number;
 }
 
 /** The highest level whose threshold the invoice has reached; 0 when none (one sweep may skip levels). */

@@ -1,10 +1,10 @@
 import { feesBetween, nextLevel, PolicyLevel, targetLevel } from './dunning-level';
 
 const standard: PolicyLevel[] = [
-  { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'none' },
-  { level: 2, minDaysOverdue: 14, action: 'reminder', feeAmount: 500, blockClient: false, letter: 'none' },
-  { level: 3, minDaysOverdue: 30, action: 'final_notice', feeAmount: 1000, blockClient: false, letter: 'none' },
-  { level: 4, minDaysOverdue: 60, action: 'legal_handover', feeAmount: 0, blockClient: true, letter: 'none' },
+  { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'none', payWithinDays: 14 },
+  { level: 2, minDaysOverdue: 14, action: 'reminder', feeAmount: 500, blockClient: false, letter: 'none', payWithinDays: 14 },
+  { level: 3, minDaysOverdue: 30, action: 'final_notice', feeAmount: 1000, blockClient: false, letter: 'none', payWithinDays: 14 },
+  { level: 4, minDaysOverdue: 60, action: 'legal_handover', feeAmount: 0, blockClient: true, letter: 'none', payWithinDays: 14 },
 ];
 
 describe('dunning level selection', () => {

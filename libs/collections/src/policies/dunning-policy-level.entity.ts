@@ -13,6 +13,7 @@ export type LetterChannelChoice = (typeof LETTER_CHANNELS)[number];
 @Check('dunning_policy_levels_days_check', 'min_days_overdue >= 1')
 @Check('dunning_policy_levels_action_check', `action IN ('reminder', 'final_notice', 'legal_handover')`)
 @Check('dunning_policy_levels_letter_check', `letter IN ('none', 'email', 'post')`)
+@Check('dunning_policy_levels_pay_within_days_check', 'pay_within_days BETWEEN 1 AND 90')
 export class DunningPolicyLevel {
   @PrimaryColumn({ name: 'policy_id', type: 'uuid' })
   policyId: string;
@@ -39,4 +40,8 @@ export class DunningPolicyLevel {
 
   @Column({ type: 'varchar', length: 8, default: 'none' })
   letter: LetterChannelChoice;
+
+  /** Days from the letter's date to its pay-by date. */
+  @Column({ name: 'pay_within_days', type: 'smallint', default: 14 })
+  payWithinDays: number;
 }

@@ -24,21 +24,21 @@ export class DunningPolicyRepository {
       await manager.insert(DunningPolicy, { id, name });
       await manager.insert(
         DunningPolicyLevel,
-        levels.map((l) => ({ policyId: id, level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter })),
+        levels.map((l) => ({ policyId: id, level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter, payWithinDays: l.payWithinDays })),
       );
     });
   }
 
   /** Every policy's levels by policy id, in level order (policies are few: the sweep reads them all at once). */
   async levelsByPolicy(): Promise<Map<string, PolicyLevel[]>> {
-    const rows: { policy_id: string; level: number; min_days_overdue: number; action: PolicyLevel['action']; fee_amount: string; block_client: boolean; letter: PolicyLevel['letter'] }[] =
+    const rows: { policy_id: string; level: number; min_days_overdue: number; action: PolicyLevel['action']; fee_amount: string; block_client: boolean; letter: PolicyLevel['letter']; pay_within_days: number }[] =
       await this.dataSource.query(
-        `SELECT policy_id, level, min_days_overdue, action, fee_amount, block_client, letter FROM collections.dunning_policy_levels ORDER BY policy_id, level`,
+        `SELECT policy_id, level, min_days_overdue, action, fee_amount, block_client, letter, pay_within_days FROM collections.dunning_policy_levels ORDER BY policy_id, level`,
       );
     const levels = new Map<string, PolicyLevel[]>();
     for (const r of rows) {
       const list = levels.get(r.policy_id) ?? [];
-      list.push({ level: r.level, minDaysOverdue: r.min_days_overdue, action: r.action, feeAmount: Number(r.fee_amount), blockClient: r.block_client, letter: r.letter });
+      list.push({ level: r.level, minDaysOverdue: r.min_days_overdue, action: r.action, feeAmount: Number(r.fee_amount), blockClient: r.block_client, letter: r.letter, payWithinDays: r.pay_within_days });
       levels.set(r.policy_id, list);
     }
     return levels;

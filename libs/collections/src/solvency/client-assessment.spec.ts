@@ -4,8 +4,8 @@ import { STANDARD_POLICY_ID } from '../policies/dunning-policy.entity';
 import { assessClient, ClientFacts } from './client-assessment';
 
 const LEVELS: PolicyLevel[] = [
-  { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'none' },
-  { level: 4, minDaysOverdue: 60, action: 'legal_handover', feeAmount: 0, blockClient: true, letter: 'none' },
+  { level: 1, minDaysOverdue: 3, action: 'reminder', feeAmount: 0, blockClient: false, letter: 'none', payWithinDays: 14 },
+  { level: 4, minDaysOverdue: 60, action: 'legal_handover', feeAmount: 0, blockClient: true, letter: 'none', payWithinDays: 14 },
 ];
 const policies = new PolicyCatalog(new Map([[STANDARD_POLICY_ID, LEVELS]]));
 

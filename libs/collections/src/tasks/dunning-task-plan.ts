@@ -34,6 +34,7 @@ export interface PlannedTask {
   priority: number;
   /** The letter the level's policy sends the debtor with this call. */
   letter: 'none' | 'email' | 'post';
+  payWithinDays: number;
 }
 
 /** A dunning task that exists for one of the clients being planned. */
@@ -77,6 +78,7 @@ export function planDunningTasks(groups: OverdueGroup[], policies: PolicyCatalog
       riskClass: g.riskClass,
       priority: 0,
       letter: policyLevel?.letter ?? 'none',
+      payWithinDays: policyLevel?.payWithinDays ?? 14,
     });
   }
   for (const t of byKey.values()) {

@@ -64,7 +64,7 @@ export class DunningTasksPhase {
           .map((t) => ({
             type: CollectionsEvents.DunningLetterRequested,
             aggregateId: t.id,
-            data: { taskId: t.id, clientId: t.clientId, level: t.level, kind: LETTER_KIND_OF_ACTION[t.type as DunningAction], channel: channelOf(t) as 'email' | 'post', invoiceIds: t.invoiceIds },
+            data: { taskId: t.id, clientId: t.clientId, level: t.level, kind: LETTER_KIND_OF_ACTION[t.type as DunningAction], channel: channelOf(t) as 'email' | 'post', invoiceIds: t.invoiceIds, payWithinDays: t.payWithinDays },
           })),
       ]);
       const result = { created: created.length };

@@ -39,6 +39,8 @@ export interface DunningLetterRequest {
   level: number;
   invoiceIds: string[];
   channel: 'email' | 'post';
+  /** From the level's policy. */
+  payWithinDays: number;
 }
 
 const LETTER_WRITERS = ['account_manager', 'finance', 'admin'];
@@ -67,7 +69,7 @@ export class LettersService {
     if (!client || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), command.clientId))) {
       throw DomainError.notFound('Client', command.clientId);
     }
-    const letter = await this.produce(client, command.kind, null, command.invoiceIds ?? null, command.send === false ? null : 'email', principal.userId);
+    const letter = await this.produce(client, command.kind, null, command.invoiceIds ?? null, command.send === false ? null : 'email', principal.userId, null);
     return letter as Letter;
   }
 
@@ -78,7 +80,7 @@ export class LettersService {
   async produceForDunning(request: DunningLetterRequest): Promise<Letter | null> {
     const client = await this.directory.correspondence(request.clientId);
     if (!client) return null;
-    return this.produce(client, request.kind, request.level, request.invoiceIds, request.channel, null, true);
+    return this.produce(client, request.kind, request.level, request.invoiceIds, request.channel, null, request.payWithinDays);
   }
 
   private async produce(
@@ -88,8 +90,10 @@ export class LettersService {
     invoiceIds: string[] | null,
     wanted: 'email' | 'post' | null,
     createdBy: string | null,
-    fromSweep = false,
+    /** Set for the sweep's letters (from the level's policy); null on demand. */
+    policyPayDays: number | null,
   ): Promise<Letter | null> {
+    const fromSweep = policyPayDays !== null;
     const today = this.calendar.today();
     const claims = await this.claimedInvoices(client.id, invoiceIds, today, fromSweep);
     if (claims === null) return null;
@@ -103,7 +107,7 @@ export class LettersService {
       wanted === 'email' && channel === 'post' ? (!contact ? 'no billing e-mail: post the letter' : 'e-mail is switched off (no SMTP_URL): post the letter') : null;
     const { number, referenceBody } = await this.letters.nextNumber(Number(today.slice(0, 4)));
     const reference = creditorReference(referenceBody);
-    const payBy = addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : this.config.letterPayWithinDays);
+    const payBy = addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : (policyPayDays ?? this.config.letterPayWithinDays));
     const document = composeDunningLetter({
       kind, level, language, number, reference, date: today, payBy, client, contact, sender: this.sender(), template: await this.templates.effective(kind, language), claims,
     });

@@ -35,6 +35,13 @@ export class DunningLevelDto {
   @IsOptional()
   @IsIn(LETTER_CHANNELS)
   letter?: LetterChannelChoice;
+
+  @ApiPropertyOptional({ default: 14, minimum: 1, maximum: 90, description: "days from the letter's date to its pay-by date" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  payWithinDays?: number;
 }
 
 export class CreateDunningPolicyDto {
