@@ -143,7 +143,7 @@ describe('letters: PDF by e-mail, by post, and paid by their RF reference', () =
     const stranger = system.invoicing.api.as(tokenFor('account_manager'));
     expectProblem(await stranger.post('/v1/letters', { clientId: client.id, kind: 'reminder' }), 404);
     expectProblem(await system.invoicing.api.as(tokenFor('head_of_sales')).post('/v1/letters', { clientId: client.id, kind: 'reminder' }), 403);
-    for (const body of [{ clientId: client.id, kind: 'statement' }, { clientId: 'x', kind: 'reminder' }, { clientId: client.id, kind: 'reminder', invoiceIds: [] }, { clientId: client.id, kind: 'reminder', send: 'yes' }]) {
+    for (const body of [{ clientId: client.id, kind: 'letter' }, { clientId: client.id, kind: 'reminder', from: '2026-01-01' }, { clientId: 'x', kind: 'reminder' }, { clientId: client.id, kind: 'reminder', invoiceIds: [] }, { clientId: client.id, kind: 'reminder', send: 'yes' }]) {
       expectProblem(await api.post('/v1/letters', body), 400);
     }
     expectProblem(await api.post('/v1/letters', { clientId: client.id, kind: 'reminder' }), 422);
@@ -224,6 +224,10 @@ describe('letters: PDF by e-mail, by post, and paid by their RF reference', () =
       const pdf = await api.get(`/v1/clients/${client.id}/statement?from=2026-01-01&to=2026-03-31`, { accept: 'application/pdf' });
       const text = squash(pdfText(pdf.body));
       for (const expected of ['Акт сверки взаимных расчётов', 'От кредитора', 'От должника', 'ООО «Сверка»', '2 500,00 ₽']) expect(text).toContain(expected);
+
+      const letter = await api.post('/v1/letters', { clientId: client.id, kind: 'statement', from: '2026-01-01', to: '2026-03-31', send: false });
+      expect(letter.body).toMatchObject({ kind: 'statement', status: 'draft', currency: 'RUB', totalDue: 250_000, reference: null, payBy: null, invoiceIds: [] });
+      expect(squash(pdfText((await api.get(`/v1/letters/${letter.body.id}/pdf`)).body))).toContain('Акт сверки взаимных расчётов');
 
       expectProblem(await api.get(`/v1/clients/${client.id}/statement?from=2026-03-01&to=2026-01-01`), 400);
       expectProblem(await api.get(`/v1/clients/${client.id}/statement?from=2026-03-01`), 400);

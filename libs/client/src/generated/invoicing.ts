@@ -833,18 +833,31 @@ export type components = {
         CreateLetterDto: {
             /** Format: uuid */
             clientId: string;
+            /**
+             * Format: date
+             * @description statement only: first day (default: 1 January of this year)
+             * @example 2026-01-01
+             */
+            from?: string;
             /** @description default: every overdue invoice of the client that owes something, in one currency */
             invoiceIds?: string[];
             /**
+             * @description statement: the account statement of from … to as a letter
              * @example reminder
              * @enum {string}
              */
-            kind: "reminder" | "final_notice" | "pre_trial_claim";
+            kind: "reminder" | "final_notice" | "pre_trial_claim" | "statement";
             /**
              * @description e-mail it to the first billing contact (else it is left as a draft to post)
              * @default true
              */
             send?: boolean;
+            /**
+             * Format: date
+             * @description statement only: last day (default: today)
+             * @example 2026-03-31
+             */
+            to?: string;
         };
         CreatePaymentDto: {
             /**

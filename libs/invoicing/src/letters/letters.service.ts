@@ -12,6 +12,7 @@ import { InvoiceClaimsService } from '../claims/invoice-claims.service';
 import { ClientCorrespondence, ContractsDirectory } from '../directory/contracts-directory';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicingEvents } from '../invoicing-events';
+import { AccountStatementService } from '../statements/account-statement.service';
 import { creditorReference } from './creditor-reference';
 import { composeDunningLetter, PRE_TRIAL_ANSWER_DAYS } from './letter-composer';
 import { Sender } from './letter-document';
@@ -25,7 +26,10 @@ export type DunningLetterKind = Exclude<LetterKind, 'statement'>;
 
 export interface CreateLetterCommand {
   clientId: string;
-  kind: DunningLetterKind;
+  kind: LetterKind;
+  /** A statement's period: default from the first day of the year to today. */
+  from?: string;
+  to?: string;
   /** Default: every invoice of the client that is overdue and owes something, in one currency. */
   invoiceIds?: string[];
   /** Default true: e-mail it to the billing contact, or leave it to be posted. */
@@ -60,6 +64,7 @@ export class LettersService {
     private readonly calendar: BusinessCalendar,
     private readonly config: AppConfig,
     private readonly pdfs: LetterPdfStore,
+    private readonly statements: AccountStatementService,
   ) {}
 
   /** POST /v1/letters: a letter on demand, for a client the caller sees. */
@@ -69,7 +74,15 @@ export class LettersService {
     if (!client || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), command.clientId))) {
       throw DomainError.notFound('Client', command.clientId);
     }
-    const letter = await this.produce(client, command.kind, null, command.invoiceIds ?? null, command.send === false ? null : 'email', principal.userId, null);
+    const wanted = command.send === false ? null : 'email';
+    if (command.kind !== 'statement' && (command.from || command.to)) {
+      throw DomainError.validation('from and to are for statements only', [{ path: command.from ? 'from' : 'to', message: 'only with kind statement' }]);
+    }
+    if (command.kind === 'statement' && command.invoiceIds) {
+      throw DomainError.validation('A statement lists every movement of its period', [{ path: 'invoiceIds', message: 'not with kind statement' }]);
+    }
+    if (command.kind === 'statement') return this.produceStatement(principal, client, command.from, command.to, wanted);
+    const letter = await this.produce(client, command.kind, null, command.invoiceIds ?? null, wanted, principal.userId, null);
     return letter as Letter;
   }
 
@@ -102,9 +115,6 @@ export class LettersService {
 
     const contact = client.billingContacts[0] ?? null;
     const language = letterLanguage(contact?.language, client.language);
-    const channel = wanted === 'email' && contact && this.config.smtpUrl ? 'email' : 'post';
-    const statusReason =
-      wanted === 'email' && channel === 'post' ? (!contact ? 'no billing e-mail: post the letter' : 'e-mail is switched off (no SMTP_URL): post the letter') : null;
     const { number, referenceBody } = await this.letters.nextNumber(Number(today.slice(0, 4)));
     const reference = creditorReference(referenceBody);
     const payBy = addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : (policyPayDays ?? this.config.letterPayWithinDays));
@@ -112,20 +122,51 @@ export class LettersService {
       kind, level, language, number, reference, date: today, payBy, client, contact, sender: this.sender(), template: await this.templates.effective(kind, language), claims,
     });
     const letter = Object.assign(new Letter(), {
-      id: uuidv7(), number, clientId: client.id, kind, level, invoiceIds: claims.map((c) => c.invoice.id), dunningKey, language, channel,
-      recipientEmail: channel === 'email' ? contact?.email ?? null : null,
-      status: (wanted === null ? 'draft' : channel === 'email' ? 'queued' : 'draft') as LetterStatus,
-      statusReason, currency: document.currency, totalDue: document.totals.due, letterDate: today, payBy, reference,
+      id: uuidv7(), number, clientId: client.id, kind, level, invoiceIds: claims.map((c) => c.invoice.id), dunningKey, language,
+      ...this.delivery(client, wanted), currency: document.currency, totalDue: document.totals.due, letterDate: today, payBy, reference,
       subject: document.subject, body: document.body, document, pdf: null, sendingSince: null, createdBy, sentAt: null, postedAt: null,
     });
-    const inserted = await this.dataSource.transaction(async (manager) => {
+    return (await this.save(letter)) ? ((await this.letters.findById(letter.id)) as Letter) : null;
+  }
+
+  /** A statement of account as a letter, e-mailed like the others or left to post. */
+  private async produceStatement(principal: Principal, client: ClientCorrespondence, from: string | undefined, to: string | undefined, wanted: 'email' | null): Promise<Letter> {
+    const today = this.calendar.today();
+    const { statement, document } = await this.statements.document(principal, client.id, { from: from ?? `${today.slice(0, 4)}-01-01`, to: to ?? today });
+    const { number } = await this.letters.nextNumber(Number(today.slice(0, 4)));
+    const delivery = this.delivery(client, wanted);
+    const letter = Object.assign(new Letter(), {
+      id: uuidv7(), number, clientId: client.id, kind: 'statement' as const, level: null, invoiceIds: [], dunningKey: null, language: document.language,
+      ...delivery, currency: statement.currency, totalDue: statement.closing, letterDate: today, payBy: null, reference: null,
+      subject: document.subject, body: document.body, document: { ...document, number }, pdf: null, sendingSince: null, createdBy: principal.userId, sentAt: null, postedAt: null,
+    });
+    await this.save(letter);
+    return (await this.letters.findById(letter.id)) as Letter;
+  }
+
+  /** E-mail when asked for and possible, else post; why it goes by post when e-mail was asked for. */
+  private delivery(client: ClientCorrespondence, wanted: 'email' | 'post' | null) {
+    const contact = client.billingContacts[0] ?? null;
+    const channel: 'email' | 'post' = wanted === 'email' && contact && this.config.smtpUrl ? 'email' : 'post';
+    const statusReason =
+      wanted === 'email' && channel === 'post' ? (!contact ? 'no billing e-mail: post the letter' : 'e-mail is switched off (no SMTP_URL): post the letter') : null;
+    return {
+      channel,
+      statusReason,
+      recipientEmail: channel === 'email' ? (contact?.email ?? null) : null,
+      status: (wanted !== null && channel === 'email' ? 'queued' : 'draft') as LetterStatus,
+    };
+  }
+
+  /** Inserts the letter (unless its dunning key exists) and, when it is to be e-mailed, queues it through the outbox. */
+  private async save(letter: Letter): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
       if (!(await this.letters.insert(letter, manager))) return false;
       if (letter.status === 'queued') {
         await this.outbox.append(manager, 'invoicing', [{ type: InvoicingEvents.LetterQueued, aggregateId: letter.id, data: letterEventData(letter) }]);
       }
       return true;
     });
-    return inserted ? ((await this.letters.findById(letter.id)) as Letter) : null;
   }
 
   /** The claim statements of the invoices a letter claims, in one currency; null from the sweep when nothing is owed any more. */

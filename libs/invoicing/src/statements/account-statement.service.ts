@@ -8,6 +8,7 @@ import { formatMoney } from '@ar/money';
 import { BusinessCalendar, CalendarDate } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
 import { recipientOf } from '../letters/letter-composer';
+import { LetterDocument } from '../letters/letter-document';
 import { letterLanguage } from '../letters/letter-kinds';
 import { formatLetterDate, localeOf } from '../letters/letter-labels';
 import { renderLetterPdf } from '../letters/letter-pdf';
@@ -68,6 +69,12 @@ export class AccountStatementService {
 
   /** The statement as the PDF the client receives: in Russian an акт сверки with both signature blocks. */
   async pdf(principal: Principal, clientId: string, query: StatementQuery): Promise<{ statement: AccountStatement; pdf: Buffer }> {
+    const { statement, document } = await this.document(principal, clientId, query);
+    return { statement, pdf: await renderLetterPdf(document) };
+  }
+
+  /** Everything the statement letter prints, in the language of the client's billing contact (or the client's). */
+  async document(principal: Principal, clientId: string, query: StatementQuery): Promise<{ statement: AccountStatement; document: LetterDocument }> {
     const statement = await this.statement(principal, clientId, query);
     const client = await this.directory.correspondence(clientId);
     if (!client) throw DomainError.notFound('Client', clientId);
@@ -83,7 +90,7 @@ export class AccountStatementService {
       letter: { date: formatLetterDate(this.calendar.today(), language) },
     };
     const s = this.config.sender;
-    const pdf = await renderLetterPdf({
+    const document: LetterDocument = {
       kind: 'statement',
       language,
       sender: { name: s.name, addressLines: [...s.addressLines], email: null, payee: { name: s.name, iban: s.iban, bic: s.bic, bankName: s.bankName } },
@@ -100,8 +107,8 @@ export class AccountStatementService {
       interestPeriods: [],
       qrPayload: null,
       statement: { from: statement.from, to: statement.to, opening: statement.opening, closing: statement.closing, entries: statement.entries },
-    });
-    return { statement, pdf };
+    };
+    return { statement, document };
   }
 
   /** The currency of the client's latest invoice (EUR without any). */

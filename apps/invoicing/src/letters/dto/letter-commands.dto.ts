@@ -1,18 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { LETTER_STATUSES, LetterStatus } from '@ar/invoicing';
-import { PageQueryDto } from '@ar/http';
-
-export const DUNNING_LETTER_KINDS = ['reminder', 'final_notice', 'pre_trial_claim'] as const;
+import { LETTER_KINDS, LETTER_STATUSES, LetterKind, LetterStatus } from '@ar/invoicing';
+import { IsCalendarDate, PageQueryDto } from '@ar/http';
 
 export class CreateLetterDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   clientId: string;
 
-  @ApiProperty({ enum: DUNNING_LETTER_KINDS, example: 'reminder' })
-  @IsIn(DUNNING_LETTER_KINDS)
-  kind: (typeof DUNNING_LETTER_KINDS)[number];
+  @ApiProperty({ enum: LETTER_KINDS, example: 'reminder', description: 'statement: the account statement of from … to as a letter' })
+  @IsIn(LETTER_KINDS)
+  kind: LetterKind;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-01-01', description: 'statement only: first day (default: 1 January of this year)' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-31', description: 'statement only: last day (default: today)' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: "default: every overdue invoice of the client that owes something, in one currency" })
   @IsOptional()
