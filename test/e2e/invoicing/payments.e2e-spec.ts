@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { countRows, expectProblem, RunningSystem, startSystem, withDatabase } from '@ar/testing';
 
 describe('invoicing service: payments and cash application', () => {
@@ -167,5 +168,42 @@ describe('invoicing service: payments and cash application', () => {
     expectProblem(await mine.managerApi.get(`/v1/clients/${theirs.client.id}/balance`), 404);
     const list = await mine.managerApi.get(`/v1/payments?clientId=${theirs.client.id}`);
     expect(list.body).toEqual({ data: [], nextCursor: null });
+  });
+
+  describe('POST /v1/payments/batch', () => {
+    it('applies each payment by the single-payment rules, answers one result per item, and applies nothing twice', async () => {
+      const { contract, client } = await f().newAccount();
+      const older = await f().newInvoice(contract.id, 300, { issueDate: '2026-01-01' });
+      const named = await f().newInvoice(contract.id, 500, { issueDate: '2026-01-02' });
+      const key = randomUUID().slice(0, 8);
+      const payments = [
+        { clientId: client.id, amount: 500, currency: 'EUR', receivedOn: '2026-01-15', invoiceId: named.id, externalId: `${key}-1` },
+        { clientId: client.id, amount: 300, currency: 'EUR', receivedOn: '2026-01-15', externalId: `${key}-2` },
+        { clientId: randomUUID(), amount: 100, currency: 'EUR', receivedOn: '2026-01-15', externalId: `${key}-3` },
+      ];
+      const first = await f().finance.post('/v1/payments/batch', { payments });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ applied: 2, duplicates: 0, failed: 1 });
+      expect(first.body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'failed']);
+      expect(first.body.results[0].payment.allocations).toEqual([{ invoiceId: named.id, amount: 500, discount: 0 }]);
+      expect(first.body.results[1].payment.allocations).toEqual([{ invoiceId: older.id, amount: 300, discount: 0 }]);
+      expect(first.body.results[2].problem).toMatchObject({ status: 404, code: 'not_found' });
+
+      const again = await f().finance.post('/v1/payments/batch', { payments });
+      expect(again.body).toMatchObject({ applied: 0, duplicates: 2, failed: 1 });
+      expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(2);
+      expect((await f().invoice(older.id)).balance).toBe(0);
+    });
+
+    it('refuses a batch without externalIds, too large, or from a manager, writing nothing', async () => {
+      const { client } = await f().newAccount();
+      const item = { clientId: client.id, amount: 100, currency: 'EUR', receivedOn: '2026-01-15' };
+      expectProblem(await f().finance.post('/v1/payments/batch', { payments: [item] }), 400);
+      expectProblem(await f().finance.post('/v1/payments/batch', { payments: [] }), 400);
+      expectProblem(await f().finance.post('/v1/payments/batch', { payments: Array.from({ length: 1001 }, (_, i) => ({ ...item, externalId: `x-${i}` })) }), 400);
+      const { managerApi } = await f().newAccount();
+      expectProblem(await managerApi.post('/v1/payments/batch', { payments: [{ ...item, externalId: 'm-1' }] }), 403);
+      expect(await countRows('invoicing.payments', 'client_id = $1', [client.id])).toBe(0);
+    });
   });
 });

@@ -4,7 +4,9 @@ import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
 import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { Page } from '@ar/pagination';
 import { PaymentsService } from '@ar/invoicing';
+import { CreatePaymentBatchDto } from './dto/create-payment-batch.dto';
 import { CreatePaymentDto } from './dto/create-payment.dto';
+import { PaymentBatchResponse, toPaymentBatchResponse } from './payment-batch.response';
 import { ListPaymentsQuery } from './dto/list-payments.query';
 import { PaymentResponse, toPaymentResponse } from './payment.response';
 
@@ -21,6 +23,17 @@ export class PaymentsController {
   @Roles('finance', 'admin')
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreatePaymentDto): Promise<PaymentResponse> {
     return toPaymentResponse(await this.payments.recordManual(principal, body));
+  }
+
+  /** Up to 1,000 payments at once, each idempotent by its externalId; one result per item, in order. */
+  @ApiOkResponse({ type: PaymentBatchResponse })
+  @ApiProblems(403, 409, 422)
+  @Post('batch')
+  @HttpCode(200)
+  @Roles('finance', 'admin')
+  async createBatch(@CurrentPrincipal() principal: Principal, @Body() body: CreatePaymentBatchDto): Promise<PaymentBatchResponse> {
+    const results = await this.payments.recordBatch(principal, body.payments);
+    return toPaymentBatchResponse(body.payments.map((p) => p.externalId), results);
   }
 
   @ApiPageResponse(PaymentResponse)

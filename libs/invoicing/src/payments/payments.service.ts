@@ -61,6 +61,23 @@ export class PaymentsService {
   }
 
   /**
+   * Records up to a thousand payments (each with its externalId) in one transaction through the same rules as
+   * single ones; each gets its own outcome: the payment, a DuplicatePaymentError when its externalId was recorded
+   * before (so a repeated batch applies nothing twice), or the problem that refused it. If another request records
+   * one of them meanwhile, the batch is decided again.
+   */
+  async recordBatch(principal: Principal, commands: RecordPaymentCommand[]): Promise<(PaymentView | DomainError)[]> {
+    const scope = await this.visibility.scopeFor(principal);
+    const items = commands.map((command) => ({ command, sourceKey: MANUAL_SOURCE }));
+    try {
+      return await this.inTransaction((manager) => this.recordMany(scope, items, manager));
+    } catch (error) {
+      if (!(error instanceof DuplicatePaymentError)) throw error;
+      return this.inTransaction((manager) => this.recordMany(scope, items, manager));
+    }
+  }
+
+  /**
    * Records a payment and applies it: to the named invoice, else to the invoice whose number the
    * reference contains, else to the client's open invoices oldest due date first. The rest stays on
    * the client as unapplied credit. Runs inside the caller's transaction.
