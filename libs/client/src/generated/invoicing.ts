@@ -482,6 +482,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PaymentsController_createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/aging": {
         parameters: {
             query?: never;
@@ -655,6 +671,46 @@ export type components = {
         ApproveCreditNoteRequestDto: {
             /** @example Agreed with the client on the phone */
             note?: string;
+        };
+        BatchPaymentDto: {
+            /**
+             * @description minor units
+             * @example 119000
+             */
+            amount: number;
+            /** Format: uuid */
+            clientId: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description required in a batch: what makes each item idempotent
+             * @example bank-2026-04-02-0001
+             */
+            externalId: string;
+            /** Format: uuid */
+            invoiceId?: string;
+            /** @example 2026-11-20 */
+            receivedOn: string;
+            /** @example Invoice 2026-000123 */
+            reference?: string;
+        };
+        BatchPaymentResultResponse: {
+            /** @example bank-2026-04-02-0001 */
+            externalId: string;
+            /**
+             * @description position in the request
+             * @example 0
+             */
+            index: number;
+            /** @description when applied */
+            payment?: components["schemas"]["PaymentResponse"];
+            /** @description when failed: the problem a single POST /v1/payments would have answered */
+            problem?: components["schemas"]["ProblemResponse"];
+            /**
+             * @example applied
+             * @enum {string}
+             */
+            status: "applied" | "duplicate" | "failed";
         };
         ClaimAppliedResponse: {
             /**
@@ -858,6 +914,9 @@ export type components = {
              * @example 2026-03-31
              */
             to?: string;
+        };
+        CreatePaymentBatchDto: {
+            payments: components["schemas"]["BatchPaymentDto"][];
         };
         CreatePaymentDto: {
             /**
@@ -1498,6 +1557,15 @@ export type components = {
              * @example null
              */
             updatedAt: string | null;
+        };
+        PaymentBatchResponse: {
+            /** @example 2 */
+            applied: number;
+            /** @example 1 */
+            duplicates: number;
+            /** @example 0 */
+            failed: number;
+            results: components["schemas"]["BatchPaymentResultResponse"][];
         };
         PaymentReceivedDataDto: {
             /**
@@ -4751,6 +4819,104 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PaymentsController_createBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
