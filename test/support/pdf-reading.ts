@@ -26,16 +26,16 @@ export function pdfPageCount(pdf: Buffer): number {
   return withPdfFile(pdf, (path) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]));
 }
 
-/** Each page rendered as PNG (pdftoppm at `dpi`). */
-export function pdfPagesAsPng(pdf: Buffer, dpi = 150): Buffer[] {
+/** Each page rendered as PNG (pdftoppm at `dpi`), or only the first `pages`. */
+export function pdfPagesAsPng(pdf: Buffer, dpi = 150, pages?: number): Buffer[] {
   return withPdfFile(pdf, (path, dir) => {
-    execFileSync('pdftoppm', ['-png', '-r', String(dpi), path, join(dir, 'page')]);
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), ...(pages ? ['-f', '1', '-l', String(pages)] : []), path, join(dir, 'page')]);
     return readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort().map((f) => readFileSync(join(dir, f)));
   });
 }
 
 /** The payload of the QR code printed on the first page, read back from its pixels as a banking app would. */
 export function qrPayloadOnFirstPage(pdf: Buffer): string | null {
-  const png = PNG.sync.read(pdfPagesAsPng(pdf, 200)[0]);
+  const png = PNG.sync.read(pdfPagesAsPng(pdf, 120, 1)[0]);
   return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatMoney } from '@ar/money';
@@ -7,8 +8,9 @@ import { formatLetterDate, LETTER_LABELS, localeOf } from './letter-labels';
 import { formatCreditorReference } from './creditor-reference';
 
 const MM = 72 / 25.4;
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+// Read once per process: every letter embeds the same two faces.
+const FONT = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+const BOLD = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
 
 // DIN 5008 form B on A4: text from 25 mm to 190 mm; the window's address field at 45 mm from the top
 // (its first 17.7 mm for the return line), the information block at 125 mm, the subject at 98.46 mm.
