@@ -13,3 +13,4 @@ export * from './service-process';
 export * from './own-redis';
 export * from './pdf-reading';
 export * from './smtp-receiver';
+export * from './camt-builder';

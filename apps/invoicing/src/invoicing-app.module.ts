@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@ar/http';
 import { OutboxRelayModule } from '@ar/outbox';
 import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
+import { BankStatementsController } from './bank-statements/bank-statements.controller';
 import { ClientBalanceController } from './clients/client-balance.controller';
 import { ClientStatementController } from './clients/client-statement.controller';
 import { ClaimsController } from './claims/claims.controller';
@@ -33,6 +34,7 @@ import { EventTypesController } from './event-types/event-types.controller';
     WebhookEndpointsController,
     EventTypesController,
     LettersController,
+    BankStatementsController,
     LetterTemplatesController,
   ],
 })

@@ -140,6 +140,11 @@ export const INVOICING_EVENT_SCHEMAS = eventSchemas({
     data: Data({ ...PaymentFields, reversedOn: CalendarDate }),
     example: { ...payment, reversedOn: '2026-04-09' },
   },
+  'bank_statement.received': {
+    description: 'A bank statement (camt) was imported; its new booked credit entries wait to be matched and applied.',
+    data: Data({ statementId: Uuid, entries: Type.Integer({ minimum: 0 }) }),
+    example: { statementId: '0190a000-0000-7000-8000-000000009001', entries: 42 },
+  },
   'letter.queued': {
     description: 'A letter waits to be e-mailed (the worker sends it; subscribers hear of letter.sent or letter.failed).',
     data: Data(LetterFields),

@@ -21,6 +21,9 @@ import { LetterPdfStore } from './letters/letter-pdf-store';
 import { LetterTemplatesService } from './letters/letter-templates.service';
 import { LetterRepository } from './letters/letter.repository';
 import { LettersService } from './letters/letters.service';
+import { BankEntriesService } from './bank-statements/bank-entries.service';
+import { BankImportService } from './bank-statements/bank-import.service';
+import { BankStatementRepository } from './bank-statements/bank-statement.repository';
 import { AccountStatementService } from './statements/account-statement.service';
 import { ClientBalanceService } from './payments/client-balance.service';
 import { PaymentRepository } from './payments/payment.repository';
@@ -54,6 +57,9 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LetterPdfStore,
     LetterDeliveryService,
     AccountStatementService,
+    BankStatementRepository,
+    BankImportService,
+    BankEntriesService,
   ],
   exports: [
     InvoicesService,
@@ -70,6 +76,8 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LettersService,
     LetterDeliveryService,
     AccountStatementService,
+    BankImportService,
+    BankEntriesService,
   ],
 })
 export class InvoicingDomainModule {}

@@ -17,4 +17,5 @@ export const InvoicingEvents = {
   LetterQueued: 'letter.queued',
   LetterSent: 'letter.sent',
   LetterFailed: 'letter.failed',
+  BankStatementReceived: 'bank_statement.received',
 } as const;

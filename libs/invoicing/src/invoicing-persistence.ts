@@ -1,4 +1,5 @@
 import { InterestAdjustment } from './claims/interest-adjustment.entity';
+import { BankEntry, BankStatement, PayerAccount } from './bank-statements/bank-statement.entity';
 import { CreditNoteRequest } from './credit-notes/credit-note-request.entity';
 import { CreditNote } from './credit-notes/credit-note.entity';
 import { InboundMessage } from './integrations/inbound-message.entity';
@@ -14,6 +15,7 @@ import { CreateCreditNoteRequests1764700000000 } from './migrations/176470000000
 import { ChargeAndWaiveInterest1764900000000 } from './migrations/1764900000000-ChargeAndWaiveInterest';
 import { PublishOpenReceivable1765000000002 } from './migrations/1765000000002-PublishOpenReceivable';
 import { CreateLetters1765100000001 } from './migrations/1765100000001-CreateLetters';
+import { CreateBankStatements1765100000003 } from './migrations/1765100000003-CreateBankStatements';
 import { PaymentAllocation } from './payments/payment-allocation.entity';
 import { Payment } from './payments/payment.entity';
 import { WebhookDeliveryAttempt } from './webhooks/webhook-delivery-attempt.entity';
@@ -36,6 +38,9 @@ export const INVOICING_ENTITIES = [
   Letter,
   LetterAttempt,
   LetterTemplateOverride,
+  BankStatement,
+  BankEntry,
+  PayerAccount,
 ];
 export const INVOICING_MIGRATIONS = [
   CreateInvoicingSchema1764216200000,
@@ -46,4 +51,5 @@ export const INVOICING_MIGRATIONS = [
   ChargeAndWaiveInterest1764900000000,
   PublishOpenReceivable1765000000002,
   CreateLetters1765100000001,
+  CreateBankStatements1765100000003,
 ];

@@ -4,7 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { CollectionsEvents, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
-import { InvoicesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
+import { BankImportService, InvoicesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
@@ -27,6 +27,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly handover: OutboxHandover,
     private readonly letterDelivery: LetterDeliveryService,
     private readonly letters: LettersService,
+    private readonly bankImport: BankImportService,
   ) {
     super();
   }
@@ -40,6 +41,8 @@ export class EventsProcessor extends WorkerHost {
       else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
       // A letter committed as queued is handed to the sending queue from here, so none is lost between commit and enqueue.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letterDelivery.enqueue(event.data.letterId);
+      // An imported bank statement's entries are matched and applied here, by the worker.
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.BankStatementReceived)) await this.bankImport.process(event.data.statementId);
     }
     const deliveries = await this.fanout.fanOut(events);
     // Only now, with reactions applied and delivery rows written, do the events count as handed over.

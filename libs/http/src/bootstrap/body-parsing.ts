@@ -23,8 +23,16 @@ function parseJson(body: Buffer): unknown {
  * webhooks are verified over them before anything parses them); elsewhere `application/json` is parsed
  * and any other type leaves the body empty, for validation to refuse.
  */
-export function registerBodyParsing(fastify: FastifyInstance, rawPrefix: string): void {
+export function registerBodyParsing(fastify: FastifyInstance, rawPrefix: string, xmlStreamPath: string): void {
   fastify.removeAllContentTypeParsers();
+  // Bank statements (up to 50 MB of XML) reach their route as the request stream, parsed as it arrives; XML
+  // anywhere else is read to the end and dropped, for validation to refuse.
+  fastify.addContentTypeParser(['application/xml', 'text/xml'], (request, payload, done) => {
+    if (request.method === 'POST' && request.url.toLowerCase().split('?')[0] === xmlStreamPath) return done(null, payload);
+    payload.resume();
+    payload.on('end', () => done(null, undefined));
+    payload.on('error', (error) => done(error, undefined));
+  });
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
     if (request.url.toLowerCase().startsWith(rawPrefix)) return done(null, body);
     if (!isJson(request)) return done(null, undefined);

@@ -16,6 +16,8 @@ export type HttpAppOptions = ApiDocumentInfo;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Routes under this path receive the raw body as a Buffer. */
 export const SIGNED_WEBHOOK_PATH = 'webhooks/inbound';
+/** The route that receives bank statements as an XML stream. */
+export const BANK_STATEMENT_UPLOAD_PATH = '/v1/bank-statements';
 
 /** Fastify trusts a proxy by its address; an empty list ignores X-Forwarded-For altogether. */
 function trustProxyOption(trustedProxies: readonly string[]): string[] | false {
@@ -41,7 +43,7 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.send(error, request, reply),
   });
   const fastify = adapter.getInstance();
-  registerBodyParsing(fastify, `/v1/${SIGNED_WEBHOOK_PATH}`);
+  registerBodyParsing(fastify, `/v1/${SIGNED_WEBHOOK_PATH}`, BANK_STATEMENT_UPLOAD_PATH);
   let closing = false;
   fastify.addHook('preClose', (done) => {
     closing = true;

@@ -28,6 +28,8 @@ export interface RecordPaymentCommand {
   reference?: string | null;
   invoiceId?: string | null;
   externalId?: string | null;
+  /** Settle these of the client's invoices, oldest due first (finance applying a bank entry by hand). */
+  invoiceIds?: string[] | null;
 }
 
 export interface PaymentView {
@@ -161,7 +163,7 @@ export class PaymentsService {
       });
       let targets: PayableInvoice[];
       try {
-        targets = selectPaymentTargets({ ...command, letterInvoiceIds: letterInvoices[index] }, shared);
+        targets = selectPaymentTargets({ ...command, letterInvoiceIds: command.invoiceIds?.length ? command.invoiceIds : letterInvoices[index] }, shared);
       } catch (error) {
         if (error instanceof DomainError) return error;
         throw error;

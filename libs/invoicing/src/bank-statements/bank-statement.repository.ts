@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BankEntry, BankEntryStatus, BankStatement, PayerAccount } from './bank-statement.entity';
+
+export interface InvoiceByNumber {
+  id: string;
+  number: string;
+  clientId: string;
+  currency: string;
+  balance: number;
+  dueDate: string;
+}
+
+/** Imported statements and entries, learnt payer accounts, and the invoice lookups matching needs. */
+@Injectable()
+export class BankStatementRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async insertStatement(statement: BankStatement, manager: EntityManager): Promise<void> {
+    await manager.insert(BankStatement, statement);
+  }
+
+  /** Inserts the entries not seen before; answers how many were new. */
+  async insertEntries(entries: BankEntry[], manager: EntityManager): Promise<number> {
+    if (entries.length === 0) return 0;
+    const result = await manager.createQueryBuilder().insert().into(BankEntry).values(entries).orIgnore().execute();
+    return (result.raw as unknown[]).length;
+  }
+
+  findStatement(id: string): Promise<BankStatement | null> {
+    return this.dataSource.manager.findOneBy(BankStatement, { id });
+  }
+
+  async saveStatement(statement: BankStatement, manager?: EntityManager): Promise<void> {
+    await this.manager(manager).save(BankStatement, statement);
+  }
+
+  pendingEntries(statementId: string, limit: number): Promise<BankEntry[]> {
+    return this.dataSource.manager.find(BankEntry, { where: { statementId, status: 'pending' }, order: { id: 'ASC' }, take: limit });
+  }
+
+  findEntry(id: string, manager?: EntityManager): Promise<BankEntry | null> {
+    return this.manager(manager).findOneBy(BankEntry, { id });
+  }
+
+  lockEntry(id: string, manager: EntityManager): Promise<BankEntry | null> {
+    return manager.findOne(BankEntry, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async saveEntry(entry: BankEntry, manager?: EntityManager): Promise<void> {
+    await this.manager(manager).save(BankEntry, entry);
+  }
+
+  listEntries(status: BankEntryStatus | undefined, afterId: string | null, limit: number): Promise<BankEntry[]> {
+    const query = this.dataSource.manager.createQueryBuilder(BankEntry, 'e').orderBy('e.id', 'DESC').limit(limit);
+    if (status) query.andWhere('e.status = :status', { status });
+    if (afterId) query.andWhere('e.id < :afterId', { afterId });
+    return query.getMany();
+  }
+
+  async statusCounts(statementId: string): Promise<Record<string, number>> {
+    const rows: { status: string; n: string }[] = await this.dataSource.query(
+      `SELECT status, count(*) AS n FROM invoicing.bank_entries WHERE statement_id = $1 GROUP BY status`,
+      [statementId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
+  /** Invoices with these numbers (any client), with what they still owe. */
+  async invoicesByNumber(numbers: string[]): Promise<InvoiceByNumber[]> {
+    if (numbers.length === 0) return [];
+    const rows: Record<string, string>[] = await this.dataSource.query(
+      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+       FROM invoicing.invoices WHERE number = ANY($1::text[]) AND status <> 'void'`,
+      [numbers],
+    );
+    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+  }
+
+  /** A client's open invoices in a currency with their balances, and its total overdue as of a date. */
+  async openInvoices(clientId: string, currency: string): Promise<InvoiceByNumber[]> {
+    const rows: Record<string, string>[] = await this.dataSource.query(
+      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+       FROM invoicing.invoices WHERE client_id = $1 AND currency = $2 AND status IN ('open', 'partially_paid')
+         AND total - amount_paid - amount_credited - amount_discounted > 0 ORDER BY due_date, id`,
+      [clientId, currency],
+    );
+    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+  }
+
+  async clientByIban(iban: string): Promise<string | null> {
+    return (await this.dataSource.manager.findOneBy(PayerAccount, { iban }))?.clientId ?? null;
+  }
+
+  async learnPayerAccount(iban: string, clientId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO invoicing.payer_accounts (iban, client_id, learnt_at) VALUES ($1, $2, now())
+       ON CONFLICT (iban) DO UPDATE SET client_id = EXCLUDED.client_id, learnt_at = now()`,
+      [iban, clientId],
+    );
+  }
+}
