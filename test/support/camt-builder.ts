@@ -5,6 +5,8 @@ export interface CamtDetail {
   creditorReference?: string;
   debtorName?: string;
   debtorIban?: string;
+  /** A return (RtrInf) with this reason code, e.g. MD06 for a refunded direct debit. */
+  returnReason?: string;
 }
 
 export interface CamtTestEntry {
@@ -30,6 +32,7 @@ function detail(d: CamtDetail, currency: string): string {
     d.remittance || d.creditorReference
       ? `<RmtInf>${d.remittance ? `<Ustrd>${escape(d.remittance)}</Ustrd>` : ''}${d.creditorReference ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${escape(d.creditorReference)}</Ref></CdtrRefInf></Strd>` : ''}</RmtInf>`
       : '',
+    d.returnReason ? `<RtrInf><Rsn><Cd>${d.returnReason}</Cd></Rsn></RtrInf>` : '',
     '</TxDtls>',
   ].join('');
 }

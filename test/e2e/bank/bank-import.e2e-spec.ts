@@ -115,6 +115,24 @@ describe('bank statements: camt import, matching and the suspense list', () => {
     expect((await finance().post(`/v1/bank-statements/entries/${refund.id}/ignore`, { reason: 'Insurance refund' })).body).toMatchObject({ status: 'ignored', ignoreReason: 'Insurance refund' });
   });
 
+  it('reverses the payment of a credit the bank returns (a returned direct debit), through the payment reversal', async () => {
+    const a = await account();
+    const invoice = await a.invoice(45_000);
+    const endToEndId = `E2E-${randomUUID().slice(0, 8)}`;
+    const paid = await post(camtMessage('053', OUR_ACCOUNT, [{ amount: '450.00', bookingDate: today, accountServicerReference: `ASR-${randomUUID()}`, details: [{ endToEndId, remittance: invoice.number }] }]));
+    await completed(paid.body.id);
+    expect((await system.invoicingFactory.invoice(invoice.id)).balance).toBe(0);
+
+    const returned = await post(camtMessage('053', OUR_ACCOUNT, [
+      { amount: '450.00', direction: 'DBIT', bookingDate: today, accountServicerReference: `ASR-${randomUUID()}`, details: [{ endToEndId, returnReason: 'MD06' }] },
+    ]));
+    expect(returned.body).toMatchObject({ credits: 0, ignored: 0 });
+    await completed(returned.body.id);
+    expect((await system.invoicingFactory.invoice(invoice.id)).balance).toBe(45_000);
+    const [payment] = await paymentsOf(a.client.id);
+    expect(payment).toMatchObject({ status: 'reversed', amount: 45_000 });
+  });
+
   it('never matches an unknown account, an amount with too many decimals or a currency that differs', async () => {
     const a = await account();
     const invoice = await a.invoice(10_000);

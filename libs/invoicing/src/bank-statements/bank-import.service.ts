@@ -70,11 +70,12 @@ export class BankImportService {
           },
           onEntry: async (entry, s) => {
             counts.entries++;
-            if (entry.direction !== 'CRDT' || entry.status !== 'BOOK') {
+            const isReturn = entry.direction === 'DBIT' && (entry.reversal || entry.transactions.some((t) => t.returnReason !== null));
+            if ((entry.direction !== 'CRDT' && !isReturn) || entry.status !== 'BOOK') {
               counts.ignored++;
               return;
             }
-            counts.credits++;
+            if (!isReturn) counts.credits++;
             batch.push(this.toEntry(id, entry, s));
             if (batch.length >= INSERT_BATCH) await flush();
           },
@@ -104,6 +105,7 @@ export class BankImportService {
       account: statement.account,
       bookingDate: entry.bookingDate ?? entry.valueDate ?? new Date().toISOString().slice(0, 10),
       amount: bankAmountToMinor(entry.amount, entry.currency),
+      isReturn: entry.direction === 'DBIT',
       amountText: entry.amount.slice(0, 32),
       currency: entry.currency.slice(0, 3),
       transactions: entry.transactions.map((t) => ({
@@ -113,6 +115,7 @@ export class BankImportService {
         debtorIban: t.debtorIban?.replace(/\s+/g, '').toUpperCase() ?? null,
         remittance: t.unstructured,
         creditorReferences: t.creditorReferences,
+        returnReason: t.returnReason,
       })),
       status: 'pending' as const,
       reasons: [],
@@ -141,6 +144,7 @@ export class BankImportService {
   }
 
   private async matchAndApply(entry: BankEntry): Promise<void> {
+    if (entry.isReturn) return this.reverseReturned(entry);
     const refusal = this.refusal(entry);
     const matches: (Match | null)[] = refusal ? entry.transactions.map(() => null) : await Promise.all(entry.transactions.map((t) => this.match(entry, t)));
     await this.dataSource.transaction(async (manager) => {
@@ -174,6 +178,30 @@ export class BankImportService {
       entry.status = applied === 0 ? 'unmatched' : applied === matches.length ? 'matched' : 'partly_matched';
       entry.reasons = [...new Set(reasons)];
       entry.paymentIds = paymentIds;
+      await this.statements.saveEntry(entry, manager);
+    });
+  }
+
+  /**
+   * A returned direct debit or transfer: the entry we applied that carries the same end-to-end id and amount has
+   * its payment reversed through the payments' own reversal; a return of something we never applied is ignored.
+   */
+  private async reverseReturned(entry: BankEntry): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const reasons: string[] = [];
+      for (const t of entry.transactions) {
+        const original = t.endToEndId ? await this.statements.appliedByEndToEndId(t.endToEndId, manager) : null;
+        const position = original?.transactions.findIndex((o) => o.endToEndId === t.endToEndId && (o.amount === (t.amount ?? entry.amount)));
+        if (!original || position === undefined || position < 0) {
+          reasons.push('return_of_unknown_payment');
+          continue;
+        }
+        const reversed = await this.payments.reverseBySource(BANK_SOURCE, `${original.entryKey}#${position}`, manager);
+        reasons.push(reversed ? `reversed:${reversed.payment.id}` : 'return_of_unknown_payment');
+        if (reversed) entry.paymentIds = [...entry.paymentIds, reversed.payment.id];
+      }
+      entry.status = entry.paymentIds.length > 0 ? 'matched' : 'ignored';
+      entry.reasons = reasons;
       await this.statements.saveEntry(entry, manager);
     });
   }

@@ -67,6 +67,10 @@ export class BankEntry {
   @Column({ type: 'bigint', nullable: true, transformer: bigintColumn })
   amount: number | null;
 
+  /** A debit that returns or reverses a credit we applied (a returned direct debit or transfer): its payment is reversed. */
+  @Column({ name: 'is_return', type: 'boolean', default: false })
+  isReturn: boolean;
+
   @Column({ name: 'amount_text', type: 'varchar', length: 32 })
   amountText: string;
 
@@ -82,6 +86,7 @@ export class BankEntry {
     debtorIban: string | null;
     remittance: string | null;
     creditorReferences: string[];
+    returnReason?: string | null;
   }[];
 
   @Column({ type: 'varchar', length: 16 })

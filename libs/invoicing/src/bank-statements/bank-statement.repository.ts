@@ -63,6 +63,16 @@ export class BankStatementRepository {
     return query.getMany();
   }
 
+  /** The applied credit entry one of whose transactions has this end-to-end id (what a return refers to). */
+  async appliedByEndToEndId(endToEndId: string, manager: EntityManager): Promise<BankEntry | null> {
+    return manager
+      .createQueryBuilder(BankEntry, 'e')
+      .where('e.is_return = false AND e.status IN (:...statuses)', { statuses: ['matched', 'partly_matched'] })
+      .andWhere('e.transactions @> :probe::jsonb', { probe: JSON.stringify([{ endToEndId }]) })
+      .orderBy('e.id', 'DESC')
+      .getOne();
+  }
+
   async statusCounts(statementId: string): Promise<Record<string, number>> {
     const rows: { status: string; n: string }[] = await this.dataSource.query(
       `SELECT status, count(*) AS n FROM invoicing.bank_entries WHERE statement_id = $1 GROUP BY status`,
