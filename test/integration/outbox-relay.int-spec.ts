@@ -6,20 +6,30 @@ import { baseDataSourceOptions } from '@ar/database';
 import { NewOutboxEvent, OutboxHandover, OutboxRelay, OutboxWriter } from '@ar/outbox';
 import { OutboxEventsJob, Queues } from '@ar/queues';
 import { Clock } from '@ar/time';
+import { siblingDatabaseUrl } from '../../tools/database-admin';
+import { migrate } from '../../tools/migrate';
+import { dropDatabase } from '../support/test-resources';
 
-/** The relay against the real Postgres and Redis: nothing is lost between commit and enqueue. */
+/**
+ * The relay against the real Postgres and Redis: nothing is lost between commit and enqueue. On a database of its
+ * own: events other test files left offered would be offered again by this relay, and its made-up event type
+ * belongs to no published contract.
+ */
 describe('outbox relay', () => {
   let dataSource: DataSource;
   let queue: Queue<OutboxEventsJob>;
+  const databaseUrl = siblingDatabaseUrl(process.env.DATABASE_URL as string, `${decodeURIComponent(new URL(process.env.DATABASE_URL as string).pathname.slice(1))}_relay`);
 
   beforeAll(async () => {
-    dataSource = await new DataSource(baseDataSourceOptions({ url: process.env.DATABASE_URL as string })).initialize();
+    await migrate(databaseUrl);
+    dataSource = await new DataSource(baseDataSourceOptions({ url: databaseUrl })).initialize();
     queue = new Queue(Queues.Events, { connection: { url: process.env.REDIS_URL }, prefix: `${process.env.QUEUE_PREFIX}_relay:bull` });
   });
   afterAll(async () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await dataSource.destroy();
+    await dropDatabase(databaseUrl);
   });
 
   const write = async () => {
