@@ -14,13 +14,13 @@ import { DuplicatePaymentError, PaymentsService, PaymentToRecord, RecordPaymentC
 import { bankAmountToMinor } from './bank-amount';
 import { bankEntryKey } from './bank-entry-identity';
 import { BankEntry, BankStatement } from './bank-statement.entity';
-import { BankStatementRepository } from './bank-statement.repository';
+import { BankStatementRepository, InvoiceByNumber } from './bank-statement.repository';
 import { CamtEntry, CamtFormatError, CamtStatement, parseCamt } from './camt-parser';
 
 /** Payments recorded from bank entries carry this source, and the entry's identity as externalId. */
 export const BANK_SOURCE = 'bank';
 const INSERT_BATCH = 500;
-const MATCH_BATCH = 200;
+const MATCH_BATCH = 500;
 
 type Transaction = BankEntry['transactions'][number];
 interface Match {
@@ -135,7 +135,8 @@ export class BankImportService {
     const statement = await this.statements.findStatement(statementId);
     if (!statement || statement.status !== 'processing') return;
     for (let entries = await this.statements.pendingEntries(statementId, MATCH_BATCH); entries.length > 0; entries = await this.statements.pendingEntries(statementId, MATCH_BATCH)) {
-      for (const entry of entries) await this.matchAndApply(entry);
+      for (const entry of entries.filter((e) => e.isReturn)) await this.reverseReturned(entry);
+      await this.matchAndApply(entries.filter((e) => !e.isReturn));
     }
     const byStatus = await this.statements.statusCounts(statementId);
     statement.counts = { ...statement.counts, matched: byStatus.matched ?? 0, partlyMatched: byStatus.partly_matched ?? 0, unmatched: byStatus.unmatched ?? 0 };
@@ -143,43 +144,74 @@ export class BankImportService {
     await this.statements.saveStatement(statement);
   }
 
-  private async matchAndApply(entry: BankEntry): Promise<void> {
-    if (entry.isReturn) return this.reverseReturned(entry);
-    const refusal = this.refusal(entry);
-    const matches: (Match | null)[] = refusal ? entry.transactions.map(() => null) : await Promise.all(entry.transactions.map((t) => this.match(entry, t)));
-    await this.dataSource.transaction(async (manager) => {
-      const items: PaymentToRecord[] = [];
-      matches.forEach((m, i) => {
-        if (m) items.push({ command: { ...m.command, externalId: `${entry.entryKey}#${i}` }, sourceKey: BANK_SOURCE });
-      });
-      const results = items.length > 0 ? await this.payments.recordMany({ all: true }, items, manager) : [];
-      let r = 0;
-      const reasons: string[] = [];
-      const paymentIds: string[] = [];
-      let applied = 0;
-      for (const [i, m] of matches.entries()) {
-        if (!m) {
-          reasons.push(refusal ?? `${i}:no_match`);
-          continue;
-        }
-        const result = results[r++];
-        if (result instanceof DuplicatePaymentError) {
-          applied++;
-          reasons.push(`${i}:${m.reason}`);
-        } else if (result instanceof DomainError) {
-          reasons.push(`${i}:refused:${result.detail.slice(0, 200)}`);
-        } else {
-          applied++;
-          paymentIds.push(result.payment.id);
-          reasons.push(`${i}:${m.reason}`);
-          if (m.learnIban) await this.statements.learnPayerAccount(m.learnIban, m.command.clientId, manager);
-        }
-      }
-      entry.status = applied === 0 ? 'unmatched' : applied === matches.length ? 'matched' : 'partly_matched';
-      entry.reasons = [...new Set(reasons)];
-      entry.paymentIds = paymentIds;
-      await this.statements.saveEntry(entry, manager);
+  /**
+   * A batch of entries in a fixed number of round trips: every reference, invoice number and IBAN of the batch is
+   * looked up at once, the matches are decided in memory, and one transaction records all payments (recordMany),
+   * learns the payer accounts and writes every entry's outcome.
+   */
+  private async matchAndApply(entries: BankEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const lookups = await this.lookups(entries);
+    const decisions = entries.map((entry) => {
+      const refusal = this.refusal(entry);
+      return { entry, refusal, matches: entry.transactions.map((t) => (refusal ? null : matchTransaction(entry, t, lookups))) };
     });
+    await this.dataSource.transaction(async (manager) => {
+      const items: PaymentToRecord[] = decisions.flatMap(({ entry, matches }) =>
+        matches.flatMap((m, i) => (m ? [{ command: { ...m.command, externalId: `${entry.entryKey}#${i}` }, sourceKey: BANK_SOURCE }] : [])),
+      );
+      const results = items.length > 0 ? await this.payments.recordMany({ all: true }, items, manager) : [];
+      const learnt = new Map<string, string>();
+      let r = 0;
+      for (const { entry, refusal, matches } of decisions) {
+        const reasons: string[] = [];
+        const paymentIds: string[] = [];
+        let applied = 0;
+        for (const [i, m] of matches.entries()) {
+          if (!m) {
+            reasons.push(refusal ?? `${i}:no_match`);
+            continue;
+          }
+          const result = results[r++];
+          if (result instanceof DuplicatePaymentError) {
+            applied++;
+            reasons.push(`${i}:${m.reason}`);
+          } else if (result instanceof DomainError) {
+            reasons.push(`${i}:refused:${result.detail.slice(0, 200)}`);
+          } else {
+            applied++;
+            paymentIds.push(result.payment.id);
+            reasons.push(`${i}:${m.reason}`);
+            if (m.learnIban) learnt.set(m.learnIban, m.command.clientId);
+          }
+        }
+        entry.status = applied === 0 ? 'unmatched' : applied === matches.length ? 'matched' : 'partly_matched';
+        entry.reasons = [...new Set(reasons)];
+        entry.paymentIds = paymentIds;
+      }
+      await this.statements.learnPayerAccounts(learnt, manager);
+      await this.statements.saveOutcomes(entries, manager);
+    });
+  }
+
+  /** Everything the batch's transactions could be matched by, each kind in one query. */
+  private async lookups(entries: BankEntry[]): Promise<MatchLookups> {
+    const transactions = entries.flatMap((e) => e.transactions);
+    const texts = transactions.map(transactionText);
+    const rfs = new Set([...transactions.flatMap((t) => t.creditorReferences.flatMap((ref) => quotedCreditorReferences(ref))), ...texts.flatMap((text) => quotedCreditorReferences(text))]);
+    const numbers = new Set([...transactions.flatMap((t) => t.creditorReferences.map((ref) => ref.trim())), ...texts.flatMap(tokensOf)]);
+    const ibans = [...new Set(transactions.map((t) => t.debtorIban).filter((i): i is string => i !== null))];
+    const [letters, invoices, payers] = await Promise.all([
+      this.letters.invoicesByReference([...rfs]),
+      this.statements.invoicesByNumber([...numbers]),
+      this.statements.clientsByIban(ibans),
+    ]);
+    const open = await this.statements.openInvoicesOf([...new Set(payers.values())]);
+    const byNumber = new Map<string, InvoiceByNumber[]>();
+    for (const invoice of invoices) byNumber.set(invoice.number, [...(byNumber.get(invoice.number) ?? []), invoice]);
+    const openByClient = new Map<string, InvoiceByNumber[]>();
+    for (const invoice of open) openByClient.set(invoice.clientId, [...(openByClient.get(invoice.clientId) ?? []), invoice]);
+    return { letters, byNumber, payers, openByClient };
   }
 
   /**
@@ -215,38 +247,47 @@ export class BankImportService {
     if (details.some((a) => a === null) || details.reduce<number>((sum, a) => sum + (a ?? 0), 0) !== entry.amount) return 'details_do_not_add_up';
     return null;
   }
+}
 
-  /** The client and payment command a transaction proves, by the first rule that applies; null when none does. */
-  private async match(entry: BankEntry, t: Transaction): Promise<Match | null> {
-    const amount = t.amount as number;
-    const text = [...t.creditorReferences, t.remittance ?? '', t.endToEndId ?? ''].join(' ').trim();
-    const base = { amount, currency: entry.currency, receivedOn: entry.bookingDate, reference: text.slice(0, 500) || null };
-    // 1. A structured creditor reference: one of our letters' RF references, or an invoice number.
-    for (const reference of t.creditorReferences) {
-      const [rf] = quotedCreditorReferences(reference);
-      const letter = rf ? (await this.letters.invoicesByReference([rf])).get(rf) : undefined;
-      if (letter) return { command: { ...base, clientId: letter.clientId }, reason: 'rf_reference', learnIban: t.debtorIban };
-      const [invoice] = (await this.statements.invoicesByNumber([reference.trim()])).filter((i) => i.currency === entry.currency);
-      if (invoice) return { command: { ...base, clientId: invoice.clientId, invoiceId: invoice.id }, reason: 'invoice_number', learnIban: t.debtorIban };
-    }
-    // 2. The remittance or end-to-end id quoting an RF reference or invoice numbers (of one client).
-    const [rf] = quotedCreditorReferences(text);
-    const letter = rf ? (await this.letters.invoicesByReference([rf])).get(rf) : undefined;
-    if (letter) return { command: { ...base, clientId: letter.clientId }, reason: 'rf_reference_in_text', learnIban: t.debtorIban };
-    const tokens = [...new Set(text.split(/[\s,;:()"'/]+/).filter((token) => token.length >= 3))];
-    const quoted = (await this.statements.invoicesByNumber(tokens)).filter((i) => i.currency === entry.currency);
-    const clients = new Set(quoted.map((i) => i.clientId));
-    if (quoted.length > 0 && clients.size === 1) {
-      return { command: { ...base, clientId: quoted[0].clientId, invoiceIds: quoted.map((i) => i.id) }, reason: 'invoice_number_in_text', learnIban: t.debtorIban };
-    }
-    // 3. A payer account learnt before, with an amount that is one open invoice's balance or the client's whole open balance.
-    const clientId = t.debtorIban ? await this.statements.clientByIban(t.debtorIban) : null;
-    if (clientId) {
-      const open = await this.statements.openInvoices(clientId, entry.currency);
-      const exact = open.find((i) => i.balance === amount);
-      if (exact) return { command: { ...base, clientId, invoiceId: exact.id }, reason: 'payer_iban_invoice_amount', learnIban: null };
-      if (open.length > 0 && open.reduce((sum, i) => sum + i.balance, 0) === amount) return { command: { ...base, clientId }, reason: 'payer_iban_total', learnIban: null };
-    }
-    return null;
+interface MatchLookups {
+  letters: Map<string, { clientId: string; invoiceIds: string[] }>;
+  byNumber: Map<string, InvoiceByNumber[]>;
+  payers: Map<string, string>;
+  openByClient: Map<string, InvoiceByNumber[]>;
+}
+
+const transactionText = (t: Transaction) => [...t.creditorReferences, t.remittance ?? '', t.endToEndId ?? ''].join(' ').trim();
+const tokensOf = (text: string) => [...new Set(text.split(/[\s,;:()"'/]+/).filter((token) => token.length >= 3))];
+
+/** The client and payment command a transaction proves, by the first rule that applies; null when none does. */
+export function matchTransaction(entry: BankEntry, t: Transaction, lookups: MatchLookups): Match | null {
+  const amount = t.amount as number;
+  const text = transactionText(t);
+  const base = { amount, currency: entry.currency, receivedOn: entry.bookingDate, reference: text.slice(0, 500) || null };
+  const sameCurrency = (invoices: InvoiceByNumber[] | undefined) => (invoices ?? []).filter((i) => i.currency === entry.currency);
+  // 1. A structured creditor reference: one of our letters' RF references, or an invoice number.
+  for (const reference of t.creditorReferences) {
+    const [rf] = quotedCreditorReferences(reference);
+    const letter = rf ? lookups.letters.get(rf) : undefined;
+    if (letter) return { command: { ...base, clientId: letter.clientId }, reason: 'rf_reference', learnIban: t.debtorIban };
+    const [invoice] = sameCurrency(lookups.byNumber.get(reference.trim()));
+    if (invoice) return { command: { ...base, clientId: invoice.clientId, invoiceId: invoice.id }, reason: 'invoice_number', learnIban: t.debtorIban };
   }
+  // 2. The remittance or end-to-end id quoting an RF reference or invoice numbers (of one client).
+  const [rf] = quotedCreditorReferences(text);
+  const letter = rf ? lookups.letters.get(rf) : undefined;
+  if (letter) return { command: { ...base, clientId: letter.clientId }, reason: 'rf_reference_in_text', learnIban: t.debtorIban };
+  const quoted = tokensOf(text).flatMap((token) => sameCurrency(lookups.byNumber.get(token)));
+  if (quoted.length > 0 && new Set(quoted.map((i) => i.clientId)).size === 1) {
+    return { command: { ...base, clientId: quoted[0].clientId, invoiceIds: quoted.map((i) => i.id) }, reason: 'invoice_number_in_text', learnIban: t.debtorIban };
+  }
+  // 3. A payer account learnt before, with an amount that is one open invoice's balance or the client's whole open balance.
+  const clientId = t.debtorIban ? lookups.payers.get(t.debtorIban) : undefined;
+  if (clientId) {
+    const open = sameCurrency(lookups.openByClient.get(clientId));
+    const exact = open.find((i) => i.balance === amount);
+    if (exact) return { command: { ...base, clientId, invoiceId: exact.id }, reason: 'payer_iban_invoice_amount', learnIban: null };
+    if (open.length > 0 && open.reduce((sum, i) => sum + i.balance, 0) === amount) return { command: { ...base, clientId }, reason: 'payer_iban_total', learnIban: null };
+  }
+  return null;
 }

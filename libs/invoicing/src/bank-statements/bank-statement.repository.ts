@@ -103,6 +103,45 @@ export class BankStatementRepository {
     return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
   }
 
+  /** The clients these IBANs were learnt for. */
+  async clientsByIban(ibans: string[]): Promise<Map<string, string>> {
+    if (ibans.length === 0) return new Map();
+    const rows: { iban: string; client_id: string }[] = await this.dataSource.query(`SELECT iban, client_id FROM invoicing.payer_accounts WHERE iban = ANY($1::text[])`, [ibans]);
+    return new Map(rows.map((r) => [r.iban, r.client_id]));
+  }
+
+  /** The open invoices of these clients (any currency), oldest due first. */
+  async openInvoicesOf(clientIds: string[]): Promise<InvoiceByNumber[]> {
+    if (clientIds.length === 0) return [];
+    const rows: Record<string, string>[] = await this.dataSource.query(
+      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+       FROM invoicing.invoices WHERE client_id = ANY($1::uuid[]) AND status IN ('open', 'partially_paid')
+         AND total - amount_paid - amount_credited - amount_discounted > 0 ORDER BY due_date, id`,
+      [clientIds],
+    );
+    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+  }
+
+  /** Writes the outcome of many entries in one statement. */
+  async saveOutcomes(entries: Pick<BankEntry, 'id' | 'status' | 'reasons' | 'paymentIds'>[], manager: EntityManager): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `UPDATE invoicing.bank_entries e SET status = u.status, reasons = u.reasons, payment_ids = u.payment_ids
+       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status varchar, reasons text[], payment_ids uuid[]) WHERE e.id = u.id`,
+      [JSON.stringify(entries.map((e) => ({ id: e.id, status: e.status, reasons: e.reasons, payment_ids: e.paymentIds })))],
+    );
+  }
+
+  /** Learns several payer accounts in one statement (the last client wins for an IBAN). */
+  async learnPayerAccounts(accounts: Map<string, string>, manager: EntityManager): Promise<void> {
+    if (accounts.size === 0) return;
+    await manager.query(
+      `INSERT INTO invoicing.payer_accounts (iban, client_id, learnt_at) SELECT iban, client_id, now() FROM unnest($1::text[], $2::uuid[]) AS u(iban, client_id)
+       ON CONFLICT (iban) DO UPDATE SET client_id = EXCLUDED.client_id, learnt_at = now()`,
+      [[...accounts.keys()], [...accounts.values()]],
+    );
+  }
+
   async clientByIban(iban: string): Promise<string | null> {
     return (await this.dataSource.manager.findOneBy(PayerAccount, { iban }))?.clientId ?? null;
   }
