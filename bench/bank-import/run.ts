@@ -53,8 +53,13 @@ async function copyBaseline(url: string): Promise<number> {
     await db.query('CREATE TEMP TABLE bench_entries (reference text, amount bigint, booked date)');
     const started = process.hrtime.bigint();
     const stream = db.query(from('COPY bench_entries FROM STDIN'));
+    // In chunks of 10,000 rows, so that the floor measures Postgres, not a generator yielding row by row.
     await finished(Readable.from((function* () {
-      for (let i = 1; i <= ENTRIES; i++) yield `B-${i}\t${amountOf(i)}\t${BOOKED}\n`;
+      for (let start = 1; start <= ENTRIES; start += 10_000) {
+        let chunk = '';
+        for (let i = start; i < start + 10_000 && i <= ENTRIES; i++) chunk += `B-${i}\t${amountOf(i)}\t${BOOKED}\n`;
+        yield chunk;
+      }
     })()).pipe(stream));
     return Number(process.hrtime.bigint() - started) / 1e9;
   });

@@ -25,11 +25,23 @@ export class BankStatementRepository {
     await manager.insert(BankStatement, statement);
   }
 
-  /** Inserts the entries not seen before; answers how many were new. */
+  /** Inserts the entries not seen before, in one statement; answers how many were new. */
   async insertEntries(entries: BankEntry[], manager: EntityManager): Promise<number> {
     if (entries.length === 0) return 0;
-    const result = await manager.createQueryBuilder().insert().into(BankEntry).values(entries).orIgnore().execute();
-    return (result.raw as unknown[]).length;
+    const rows = entries.map((e) => ({
+      id: e.id, statement_id: e.statementId, entry_key: e.entryKey, account: e.account, booking_date: e.bookingDate, amount: e.amount,
+      is_return: e.isReturn, amount_text: e.amountText, currency: e.currency, transactions: e.transactions, status: e.status,
+    }));
+    // TypeORM answers INSERT … RETURNING with the rows alone.
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO invoicing.bank_entries (id, statement_id, entry_key, account, booking_date, amount, is_return, amount_text, currency, transactions, status)
+       SELECT id, statement_id, entry_key, account, booking_date, amount, is_return, amount_text, currency, transactions, status
+       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, statement_id uuid, entry_key varchar, account varchar, booking_date date, amount bigint,
+                                              is_return boolean, amount_text varchar, currency char(3), transactions jsonb, status varchar)
+       ON CONFLICT (entry_key) DO NOTHING RETURNING id`,
+      [JSON.stringify(rows)],
+    );
+    return inserted.length;
   }
 
   findStatement(id: string): Promise<BankStatement | null> {
