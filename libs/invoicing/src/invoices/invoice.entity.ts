@@ -11,6 +11,8 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 @Entity({ schema: 'invoicing', name: 'invoices' })
 @Index('invoices_client_id_number_key', ['clientId', 'number'], { unique: true })
+// Bank entries quote invoice numbers without saying whose: the matcher looks numbers up across clients.
+@Index('invoices_number_idx', ['number'])
 // Unique per client, like the number, so a 409 never tells a manager that a hidden client's invoice uses an id.
 @Index('invoices_client_external_id_key', ['clientId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Index('invoices_client_open_idx', ['clientId', 'currency', 'dueDate'], { where: OPEN_STATUS_SQL })

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Imported bank statements, their entries (each once, by its identity) and the payer accounts learnt from them. */
+/** Imported bank statements, their entries (each once, by its identity), the payer accounts learnt from them, and invoice numbers indexed for matching. */
 export class CreateBankStatements1765100000003 implements MigrationInterface {
   name = 'CreateBankStatements1765100000003';
 
@@ -12,9 +12,11 @@ export class CreateBankStatements1765100000003 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "bank_entries_status_idx" ON "invoicing"."bank_entries" ("status", "id")`);
     await queryRunner.query(`CREATE TABLE "invoicing"."payer_accounts" ("iban" character varying(34) NOT NULL, "client_id" uuid NOT NULL, "learnt_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_70e51ff065f375ba5694ed933f9" PRIMARY KEY ("iban"))`);
     await queryRunner.query(`CREATE INDEX "payer_accounts_client_idx" ON "invoicing"."payer_accounts" ("client_id")`);
+    await queryRunner.query(`CREATE INDEX "invoices_number_idx" ON "invoicing"."invoices" ("number")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "invoicing"."invoices_number_idx"`);
     await queryRunner.query(`DROP TABLE "invoicing"."payer_accounts"`);
     await queryRunner.query(`DROP TABLE "invoicing"."bank_entries"`);
     await queryRunner.query(`DROP TABLE "invoicing"."bank_statements"`);
