@@ -26,9 +26,9 @@ describe('bank statements: camt import, matching and the suspense list', () => {
     await env.restore();
   });
 
-  async function account() {
+  async function account(clientExtra: Record<string, unknown> = {}) {
     const f = system.invoicingFactory;
-    const { client, contract, managerApi } = await f.newAccount({ paymentTermDays: 14 });
+    const { client, contract, managerApi } = await f.newAccount({ paymentTermDays: 14 }, clientExtra);
     return { client, contract, managerApi, invoice: (total: number, issueDate = '2026-03-01') => f.newInvoice(contract.id, total, { issueDate }) };
   }
 
@@ -56,6 +56,10 @@ describe('bank statements: camt import, matching and the suspense list', () => {
     expect((await system.invoicingFactory.invoice(third.id)).balance).toBe(0);
     const payments = await paymentsOf(a.client.id);
     expect(payments.map((p: { amount: number }) => p.amount).sort((x: number, y: number) => x - y)).toEqual([23_800, 50_000, 119_000]);
+    // The sums agree to the cent: entries, payments, allocations, and what the client owes.
+    const allocated = payments.flatMap((p: { allocations: { amount: number }[] }) => p.allocations).reduce((sum: number, x: { amount: number }) => sum + x.amount, 0);
+    expect(allocated).toBe(1190_00 + 500_00 + 238_00);
+    expect((await finance().get(`/v1/clients/${a.client.id}/balance`)).body).toEqual([{ currency: 'EUR', open: 0, overdue: 0, unappliedCredit: 0 }]);
   });
 
   it('applies the same entry once when the camt.052 of the day and the camt.053 of the night both report it', async () => {
@@ -131,6 +135,23 @@ describe('bank statements: camt import, matching and the suspense list', () => {
     expect((await system.invoicingFactory.invoice(invoice.id)).balance).toBe(45_000);
     const [payment] = await paymentsOf(a.client.id);
     expect(payment).toMatchObject({ status: 'reversed', amount: 45_000 });
+  });
+
+  it("suggests clients by the payer's name and invoices by the amount for an entry nothing proves", async () => {
+    const named = await account({ name: `Quirky Unique Traders ${randomUUID().slice(0, 4)} AG` });
+    const fitting = await named.invoice(31_415);
+    const byAmount = await account();
+    const exact = await byAmount.invoice(27_182);
+    const imported = await post(camtMessage('053', OUR_ACCOUNT, [
+      { amount: '314.15', bookingDate: today, accountServicerReference: `ASR-${randomUUID()}`, details: [{ debtorName: named.client.name.replace(' AG', ''), remittance: 'misc' }] },
+      { amount: '271.82', bookingDate: today, accountServicerReference: `ASR-${randomUUID()}`, details: [{ remittance: 'misc' }] },
+    ]));
+    await completed(imported.body.id);
+    const suspense = (await finance().get('/v1/bank-statements/entries?status=unmatched&limit=100')).body.data;
+    const byName = suspense.find((e: { amountText: string }) => e.amountText === '314.15');
+    expect(byName.suggestions[0]).toEqual({ clientId: named.client.id, reason: 'payer_name', invoices: [expect.objectContaining({ id: fitting.id, balance: 31_415 })] });
+    const amountOnly = suspense.find((e: { amountText: string }) => e.amountText === '271.82');
+    expect(amountOnly.suggestions).toEqual([{ clientId: byAmount.client.id, reason: 'amount', invoices: [expect.objectContaining({ id: exact.id, number: exact.number })] }]);
   });
 
   it('never matches an unknown account, an amount with too many decimals or a currency that differs', async () => {

@@ -40,7 +40,7 @@ class SuggestedInvoiceResponse {
 
 class SuggestionResponse {
   @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000001' }) clientId: string;
-  @ApiProperty({ enum: ['payer_iban'], example: 'payer_iban' }) reason: string;
+  @ApiProperty({ enum: ['payer_iban', 'payer_name', 'amount'], example: 'payer_iban' }) reason: string;
   @ApiProperty({ type: [SuggestedInvoiceResponse], description: "the client's open invoices whose balance is the entry's amount" })
   invoices: SuggestedInvoiceResponse[];
 }

@@ -2011,7 +2011,7 @@ export type components = {
              * @example payer_iban
              * @enum {string}
              */
-            reason: "payer_iban";
+            reason: "payer_iban" | "payer_name" | "amount";
         };
         WaiveInterestDto: {
             /** @example Long-standing client; goodwill after the delivery delay */

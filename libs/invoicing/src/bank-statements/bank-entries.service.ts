@@ -11,7 +11,7 @@ import { BANK_SOURCE } from './bank-import.service';
 
 export interface SuspenseSuggestion {
   clientId: string;
-  reason: 'payer_iban';
+  reason: 'payer_iban' | 'payer_name' | 'amount';
   invoices: Pick<InvoiceByNumber, 'id' | 'number' | 'balance' | 'dueDate'>[];
 }
 
@@ -29,15 +29,36 @@ export class BankEntriesService {
     return toPage(rows, limit, (e) => [e.id], (e) => e);
   }
 
-  /** Who may have paid: the client a payer account was learnt for, and its open invoices whose balance is the amount. */
+  /**
+   * Who may have paid: the client a payer account was learnt for, clients whose name resembles the payer's, and
+   * open invoices whose balance is the amount; each with the client's open invoices of that amount.
+   */
   async suggestions(entry: BankEntry): Promise<SuspenseSuggestion[]> {
     const suggestions: SuspenseSuggestion[] = [];
+    const seen = new Set<string>();
+    const fittingOf = async (clientId: string) =>
+      (await this.statements.openInvoices(clientId, entry.currency))
+        .filter((i) => entry.transactions.some((t) => t.amount === i.balance) || i.balance === entry.amount)
+        .map(({ id, number, balance, dueDate }) => ({ id, number, balance, dueDate }));
     for (const iban of new Set(entry.transactions.map((t) => t.debtorIban).filter((i): i is string => i !== null))) {
       const clientId = await this.statements.clientByIban(iban);
-      if (!clientId) continue;
-      const open = await this.statements.openInvoices(clientId, entry.currency);
-      const fitting = open.filter((i) => entry.transactions.some((t) => t.amount === i.balance));
-      suggestions.push({ clientId, reason: 'payer_iban', invoices: fitting.map(({ id, number, balance, dueDate }) => ({ id, number, balance, dueDate })) });
+      if (!clientId || seen.has(clientId)) continue;
+      seen.add(clientId);
+      suggestions.push({ clientId, reason: 'payer_iban', invoices: await fittingOf(clientId) });
+    }
+    for (const name of new Set(entry.transactions.map((t) => t.debtorName).filter((n): n is string => n !== null))) {
+      for (const clientId of await this.statements.clientsNamed(name, 3)) {
+        if (seen.has(clientId)) continue;
+        seen.add(clientId);
+        suggestions.push({ clientId, reason: 'payer_name', invoices: await fittingOf(clientId) });
+      }
+    }
+    if (entry.amount !== null) {
+      for (const invoice of await this.statements.openInvoicesOfAmount(entry.amount, entry.currency, 5)) {
+        if (seen.has(invoice.clientId)) continue;
+        seen.add(invoice.clientId);
+        suggestions.push({ clientId: invoice.clientId, reason: 'amount', invoices: [{ id: invoice.id, number: invoice.number, balance: invoice.balance, dueDate: invoice.dueDate }] });
+      }
     }
     return suggestions;
   }

@@ -154,6 +154,28 @@ export class BankStatementRepository {
     );
   }
 
+  /** Clients whose name contains the payer's name or is contained in it (case ignored), at most `limit`. */
+  async clientsNamed(name: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM contracts.client_directory_v1
+       WHERE length($1) >= 3 AND (lower(name) LIKE '%' || lower($1) || '%' OR lower($1) LIKE '%' || lower(name) || '%')
+       ORDER BY id LIMIT $2`,
+      [name.replace(/[%_\\]/g, ''), limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Open invoices (any client) whose balance is exactly this amount, at most `limit`. */
+  async openInvoicesOfAmount(amount: number, currency: string, limit: number): Promise<InvoiceByNumber[]> {
+    const rows: Record<string, string>[] = await this.dataSource.query(
+      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+       FROM invoicing.invoices WHERE currency = $2 AND status IN ('open', 'partially_paid') AND total - amount_paid - amount_credited - amount_discounted = $1
+       ORDER BY due_date, id LIMIT $3`,
+      [amount, currency, limit],
+    );
+    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+  }
+
   async clientByIban(iban: string): Promise<string | null> {
     return (await this.dataSource.manager.findOneBy(PayerAccount, { iban }))?.clientId ?? null;
   }
