@@ -12,6 +12,13 @@ export interface InvoiceByNumber {
   dueDate: string;
 }
 
+/** What matching needs of an invoice: whose it is, in what currency, and what it still owes. */
+const INVOICE_COLUMNS = `id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date`;
+
+const toInvoiceByNumber = (r: Record<string, string>): InvoiceByNumber => ({
+  id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date,
+});
+
 /** Imported statements and entries, learnt payer accounts, and the invoice lookups matching needs. */
 @Injectable()
 export class BankStatementRepository {
@@ -97,22 +104,22 @@ export class BankStatementRepository {
   async invoicesByNumber(numbers: string[]): Promise<InvoiceByNumber[]> {
     if (numbers.length === 0) return [];
     const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+      `SELECT ${INVOICE_COLUMNS}
        FROM invoicing.invoices WHERE number = ANY($1::text[]) AND status <> 'void'`,
       [numbers],
     );
-    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+    return rows.map(toInvoiceByNumber);
   }
 
   /** A client's open invoices in a currency with their balances, and its total overdue as of a date. */
   async openInvoices(clientId: string, currency: string): Promise<InvoiceByNumber[]> {
     const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+      `SELECT ${INVOICE_COLUMNS}
        FROM invoicing.invoices WHERE client_id = $1 AND currency = $2 AND status IN ('open', 'partially_paid')
          AND total - amount_paid - amount_credited - amount_discounted > 0 ORDER BY due_date, id`,
       [clientId, currency],
     );
-    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+    return rows.map(toInvoiceByNumber);
   }
 
   /** The clients these IBANs were learnt for. */
@@ -126,12 +133,12 @@ export class BankStatementRepository {
   async openInvoicesOf(clientIds: string[]): Promise<InvoiceByNumber[]> {
     if (clientIds.length === 0) return [];
     const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+      `SELECT ${INVOICE_COLUMNS}
        FROM invoicing.invoices WHERE client_id = ANY($1::uuid[]) AND status IN ('open', 'partially_paid')
          AND total - amount_paid - amount_credited - amount_discounted > 0 ORDER BY due_date, id`,
       [clientIds],
     );
-    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+    return rows.map(toInvoiceByNumber);
   }
 
   /** Writes the outcome of many entries in one statement. */
@@ -168,12 +175,12 @@ export class BankStatementRepository {
   /** Open invoices (any client) whose balance is exactly this amount, at most `limit`. */
   async openInvoicesOfAmount(amount: number, currency: string, limit: number): Promise<InvoiceByNumber[]> {
     const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT id, number, client_id, currency, (total - amount_paid - amount_credited - amount_discounted)::text AS balance, to_char(due_date, 'YYYY-MM-DD') AS due_date
+      `SELECT ${INVOICE_COLUMNS}
        FROM invoicing.invoices WHERE currency = $2 AND status IN ('open', 'partially_paid') AND total - amount_paid - amount_credited - amount_discounted = $1
        ORDER BY due_date, id LIMIT $3`,
       [amount, currency, limit],
     );
-    return rows.map((r) => ({ id: r.id, number: r.number, clientId: r.client_id, currency: r.currency, balance: Number(r.balance), dueDate: r.due_date }));
+    return rows.map(toInvoiceByNumber);
   }
 
   async clientByIban(iban: string): Promise<string | null> {
