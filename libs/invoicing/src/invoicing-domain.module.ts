@@ -24,6 +24,7 @@ import { LettersService } from './letters/letters.service';
 import { BankEntriesService } from './bank-statements/bank-entries.service';
 import { BankImportService } from './bank-statements/bank-import.service';
 import { BankStatementRepository } from './bank-statements/bank-statement.repository';
+import { AccountMovementsRepository } from './statements/account-movements.repository';
 import { AccountStatementService } from './statements/account-statement.service';
 import { ClientBalanceService } from './payments/client-balance.service';
 import { PaymentRepository } from './payments/payment.repository';
@@ -56,6 +57,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LetterMailer,
     LetterPdfStore,
     LetterDeliveryService,
+    AccountMovementsRepository,
     AccountStatementService,
     BankStatementRepository,
     BankImportService,

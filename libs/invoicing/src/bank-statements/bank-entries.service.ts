@@ -85,9 +85,8 @@ export class BankEntriesService {
       entry.status = 'applied';
       entry.paymentIds = [...entry.paymentIds, result.payment.id];
       entry.reasons = [...entry.reasons, `applied_by:${principal.userId}`];
-      for (const iban of new Set(entry.transactions.map((t) => t.debtorIban).filter((i): i is string => i !== null))) {
-        await this.statements.learnPayerAccount(iban, command.clientId, manager);
-      }
+      const ibans = entry.transactions.map((t) => t.debtorIban).filter((i): i is string => i !== null);
+      await this.statements.learnPayerAccounts(new Map(ibans.map((iban) => [iban, command.clientId])), manager);
       await this.statements.saveEntry(entry, manager);
       return entry;
     });

@@ -186,12 +186,4 @@ export class BankStatementRepository {
   async clientByIban(iban: string): Promise<string | null> {
     return (await this.dataSource.manager.findOneBy(PayerAccount, { iban }))?.clientId ?? null;
   }
-
-  async learnPayerAccount(iban: string, clientId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO invoicing.payer_accounts (iban, client_id, learnt_at) VALUES ($1, $2, now())
-       ON CONFLICT (iban) DO UPDATE SET client_id = EXCLUDED.client_id, learnt_at = now()`,
-      [iban, clientId],
-    );
-  }
 }

@@ -1,3 +1,4 @@
+import type { AppConfig } from '@ar/config';
 import { formatMoney } from '@ar/money';
 import { CalendarDate, daysBetween } from '@ar/time';
 import type { InvoiceClaim } from '../claims/invoice-claims.service';
@@ -5,7 +6,7 @@ import type { ClientCorrespondence } from '../directory/contracts-directory';
 import type { Invoice } from '../invoices/invoice.entity';
 import { formatCreditorReference } from './creditor-reference';
 import { LetterDocument, Sender } from './letter-document';
-import { LetterKind, LetterLanguage } from './letter-kinds';
+import { LetterKind, LetterLanguage, letterLanguage } from './letter-kinds';
 import { formatLetterDate, localeOf } from './letter-labels';
 import { LetterTemplateText, renderTemplate } from './letter-template';
 import { paymentQrPayload } from './payment-qr';
@@ -28,6 +29,22 @@ export interface DunningLetterInput {
   template: LetterTemplateText;
   /** The claimed invoices with their claim statements as of the letter's date, in one currency. */
   claims: { invoice: Invoice; claim: InvoiceClaim }[];
+}
+
+/** Whom a letter to the client addresses: its first billing contact, in that contact's language, else the client's (else English). */
+export function addresseeOf(client: ClientCorrespondence): { contact: ClientCorrespondence['billingContacts'][number] | null; language: LetterLanguage } {
+  const contact = client.billingContacts[0] ?? null;
+  return { contact, language: letterLanguage(contact?.language, client.language) };
+}
+
+/** The sender printed on every letter and paid through its QR code, from SENDER_*. */
+export function letterSender(sender: AppConfig['sender']): Sender {
+  return {
+    name: sender.name,
+    addressLines: [...sender.addressLines],
+    email: null,
+    payee: { name: sender.name, iban: sender.iban, bic: sender.bic, bankName: sender.bankName, correspondentAccount: sender.correspondentAccount ?? undefined },
+  };
 }
 
 /** The letter's window address: the client, the contact, the street, postcode and city, the country. */

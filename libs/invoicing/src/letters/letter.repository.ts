@@ -117,11 +117,6 @@ export class LetterRepository {
     ]);
   }
 
-  async save(letter: Letter, manager?: EntityManager): Promise<void> {
-    const { pdf: _pdf, document: _document, ...columns } = letter;
-    await this.manager(manager).update(Letter, { id: letter.id }, columns);
-  }
-
   template(kind: LetterKind, language: LetterLanguage): Promise<LetterTemplateOverride | null> {
     return this.dataSource.manager.findOneBy(LetterTemplateOverride, { kind, language });
   }

@@ -14,9 +14,8 @@ import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicingEvents } from '../invoicing-events';
 import { AccountStatementService } from '../statements/account-statement.service';
 import { creditorReference } from './creditor-reference';
-import { composeDunningLetter, PRE_TRIAL_ANSWER_DAYS } from './letter-composer';
-import { Sender } from './letter-document';
-import { LetterKind, letterLanguage } from './letter-kinds';
+import { addresseeOf, composeDunningLetter, letterSender, PRE_TRIAL_ANSWER_DAYS } from './letter-composer';
+import { LetterKind } from './letter-kinds';
 import { LetterPdfStore } from './letter-pdf-store';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterAttempt, LetterStatus } from './letter.entity';
@@ -113,13 +112,12 @@ export class LettersService {
     const dunningKey = fromSweep ? `${client.id}:${kind}:${level}:${claims.map((c) => c.invoice.id).sort().join(',')}` : null;
     if (dunningKey && (await this.dataSource.manager.existsBy(Letter, { dunningKey }))) return null;
 
-    const contact = client.billingContacts[0] ?? null;
-    const language = letterLanguage(contact?.language, client.language);
+    const { contact, language } = addresseeOf(client);
     const { number, referenceBody } = await this.letters.nextNumber(Number(today.slice(0, 4)));
     const reference = creditorReference(referenceBody);
     const payBy = addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : (policyPayDays ?? this.config.letterPayWithinDays));
     const document = composeDunningLetter({
-      kind, level, language, number, reference, date: today, payBy, client, contact, sender: this.sender(), template: await this.templates.effective(kind, language), claims,
+      kind, level, language, number, reference, date: today, payBy, client, contact, sender: letterSender(this.config.sender), template: await this.templates.effective(kind, language), claims,
     });
     const letter = Object.assign(new Letter(), {
       id: uuidv7(), number, clientId: client.id, kind, level, invoiceIds: claims.map((c) => c.invoice.id), dunningKey, language,
@@ -146,7 +144,7 @@ export class LettersService {
 
   /** E-mail when asked for and possible, else post; why it goes by post when e-mail was asked for. */
   private delivery(client: ClientCorrespondence, wanted: 'email' | 'post' | null) {
-    const contact = client.billingContacts[0] ?? null;
+    const { contact } = addresseeOf(client);
     const channel: 'email' | 'post' = wanted === 'email' && contact && this.config.smtpUrl ? 'email' : 'post';
     const statusReason =
       wanted === 'email' && channel === 'post' ? (!contact ? 'no billing e-mail: post the letter' : 'e-mail is switched off (no SMTP_URL): post the letter') : null;
@@ -189,16 +187,6 @@ export class LettersService {
       throw DomainError.businessRule(`The invoices are in ${[...currencies].join(' and ')}: one letter claims one currency; name invoiceIds`);
     }
     return owed.sort((a, b) => (a.invoice.dueDate < b.invoice.dueDate ? -1 : a.invoice.dueDate > b.invoice.dueDate ? 1 : 0));
-  }
-
-  private sender(): Sender {
-    const s = this.config.sender;
-    return {
-      name: s.name,
-      addressLines: [...s.addressLines],
-      email: null,
-      payee: { name: s.name, iban: s.iban, bic: s.bic, bankName: s.bankName, correspondentAccount: s.correspondentAccount ?? undefined },
-    };
   }
 
   async get(principal: Principal, id: string): Promise<Letter> {

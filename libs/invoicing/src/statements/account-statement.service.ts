@@ -1,40 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Principal, VisibilityService } from '@ar/auth';
 import { AppConfig } from '@ar/config';
 import { DomainError } from '@ar/errors';
 import { formatMoney } from '@ar/money';
 import { BusinessCalendar, CalendarDate } from '@ar/time';
 import { ContractsDirectory } from '../directory/contracts-directory';
-import { recipientOf } from '../letters/letter-composer';
+import { addresseeOf, letterSender, recipientOf } from '../letters/letter-composer';
 import { LetterDocument } from '../letters/letter-document';
-import { letterLanguage } from '../letters/letter-kinds';
 import { formatLetterDate, localeOf } from '../letters/letter-labels';
 import { renderLetterPdf } from '../letters/letter-pdf';
 import { renderTemplate } from '../letters/letter-template';
 import { LetterTemplatesService } from '../letters/letter-templates.service';
-import { AccountMovement, AccountStatement, accountStatement } from './account-statement';
-
-/** Every movement on a client's account in one currency up to a date, from the invoicing ledger. */
-const MOVEMENTS_SQL = `
-  SELECT to_char(issue_date, 'YYYY-MM-DD') AS on, CASE kind WHEN 'interest' THEN 'interest_invoice' ELSE 'invoice' END AS kind,
-         number AS text, total AS debit, 0 AS credit, extract(epoch FROM created_at) AS sequence
-  FROM invoicing.invoices WHERE client_id = $1 AND currency = $2 AND status <> 'void' AND issue_date <= $3
-  UNION ALL
-  SELECT to_char(c.issued_on, 'YYYY-MM-DD'), 'credit_note', i.number, 0, c.amount, extract(epoch FROM c.created_at)
-  FROM invoicing.credit_notes c JOIN invoicing.invoices i ON i.id = c.invoice_id
-  WHERE c.client_id = $1 AND c.currency = $2 AND c.issued_on <= $3
-  UNION ALL
-  SELECT to_char(received_on, 'YYYY-MM-DD'), 'payment', coalesce(reference, external_id, ''), 0, amount, extract(epoch FROM created_at)
-  FROM invoicing.payments WHERE client_id = $1 AND currency = $2 AND received_on <= $3
-  UNION ALL
-  SELECT to_char(reversed_on, 'YYYY-MM-DD'), 'reversal', coalesce(reference, external_id, ''), amount, 0, extract(epoch FROM created_at)
-  FROM invoicing.payments WHERE client_id = $1 AND currency = $2 AND status = 'reversed' AND reversed_on <= $3
-  UNION ALL
-  SELECT to_char(a.effective_on, 'YYYY-MM-DD'), 'discount', i.number, greatest(-a.amount, 0), greatest(a.amount, 0), extract(epoch FROM a.created_at)
-  FROM invoicing.payment_allocations a JOIN invoicing.invoices i ON i.id = a.invoice_id
-  WHERE i.client_id = $1 AND i.currency = $2 AND a.kind = 'discount' AND a.effective_on <= $3`;
+import { AccountStatement, accountStatement } from './account-statement';
+import { AccountMovementsRepository } from './account-movements.repository';
 
 export interface StatementQuery {
   from: CalendarDate;
@@ -46,7 +24,7 @@ export interface StatementQuery {
 @Injectable()
 export class AccountStatementService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly movements: AccountMovementsRepository,
     private readonly directory: ContractsDirectory,
     private readonly visibility: VisibilityService,
     private readonly templates: LetterTemplatesService,
@@ -58,12 +36,8 @@ export class AccountStatementService {
     if (query.to < query.from) throw DomainError.validation('to must not be before from', [{ path: 'to', message: 'before from' }]);
     if (query.to > this.calendar.today()) throw DomainError.businessRule(`to ${query.to} is after today`);
     if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
-    const currency = query.currency ?? (await this.mainCurrency(clientId));
-    const rows: { on: string; kind: AccountMovement['kind']; text: string; debit: string; credit: string; sequence: string }[] = await this.dataSource.query(
-      MOVEMENTS_SQL,
-      [clientId, currency, query.to],
-    );
-    const movements = rows.map((r) => ({ on: r.on, kind: r.kind, text: r.text, debit: Number(r.debit), credit: Number(r.credit), sequence: Number(r.sequence) }));
+    const currency = query.currency ?? (await this.movements.mainCurrency(clientId));
+    const movements = await this.movements.upTo(clientId, currency, query.to);
     return accountStatement(currency, query.from, query.to, movements);
   }
 
@@ -78,8 +52,7 @@ export class AccountStatementService {
     const statement = await this.statement(principal, clientId, query);
     const client = await this.directory.correspondence(clientId);
     if (!client) throw DomainError.notFound('Client', clientId);
-    const contact = client.billingContacts[0] ?? null;
-    const language = letterLanguage(contact?.language, client.language);
+    const { contact, language } = addresseeOf(client);
     const money = (amount: number) => formatMoney(amount, statement.currency, localeOf(language));
     const template = await this.templates.effective('statement', language);
     const view = {
@@ -89,11 +62,10 @@ export class AccountStatementService {
       period: { from: formatLetterDate(statement.from, language), to: formatLetterDate(statement.to, language), opening: money(statement.opening), closing: money(statement.closing) },
       letter: { date: formatLetterDate(this.calendar.today(), language) },
     };
-    const s = this.config.sender;
     const document: LetterDocument = {
       kind: 'statement',
       language,
-      sender: { name: s.name, addressLines: [...s.addressLines], email: null, payee: { name: s.name, iban: s.iban, bic: s.bic, bankName: s.bankName } },
+      sender: letterSender(this.config.sender),
       recipient: recipientOf(client, contact),
       date: this.calendar.today(),
       number: `S-${statement.to}`,
@@ -109,11 +81,5 @@ export class AccountStatementService {
       statement: { from: statement.from, to: statement.to, opening: statement.opening, closing: statement.closing, entries: statement.entries },
     };
     return { statement, document };
-  }
-
-  /** The currency of the client's latest invoice (EUR without any). */
-  private async mainCurrency(clientId: string): Promise<string> {
-    const [row] = await this.dataSource.query(`SELECT currency FROM invoicing.invoices WHERE client_id = $1 ORDER BY issue_date DESC, id DESC LIMIT 1`, [clientId]);
-    return row?.currency ?? 'EUR';
   }
 }

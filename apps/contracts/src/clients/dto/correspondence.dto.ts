@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 
 export const LETTER_LANGUAGES = ['de', 'en', 'ru'] as const;
 
@@ -35,4 +37,26 @@ export class PostalAddressDto {
   @IsString()
   @Length(1, 100)
   city: string;
+}
+
+/** A client's billing contacts (at most five); `optional` says whether the field may be left out, or also be null. */
+export function BillingContactsField(optional: PropertyDecorator): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [BillingContactDto], description: 'who receives letters by e-mail, the first one first; admin, head_of_sales and finance only' }),
+    optional,
+    IsArray(),
+    ArrayMaxSize(5),
+    ValidateNested({ each: true }),
+    Type(() => BillingContactDto),
+  );
+}
+
+/** A client's postal address, or null for none. */
+export function PostalAddressField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: PostalAddressDto, nullable: true, description: "where posted letters go (the country is the client's)" }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => PostalAddressDto),
+  );
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { CLIENT_TYPES, ClientType } from '@ar/contracts';
 import { MoneyDto } from '@ar/http';
-import { BillingContactDto, PostalAddressDto } from './correspondence.dto';
+import { BillingContactDto, BillingContactsField, PostalAddressDto, PostalAddressField } from './correspondence.dto';
 
 export class CreateClientDto {
   @ApiProperty({ example: 'Muster GmbH' })
@@ -54,17 +54,9 @@ export class CreateClientDto {
   @Length(1, 255)
   externalId?: string | null;
 
-  @ApiPropertyOptional({ type: [BillingContactDto], description: 'who receives letters by e-mail, the first one first; admin, head_of_sales and finance only' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(5)
-  @ValidateNested({ each: true })
-  @Type(() => BillingContactDto)
+  @BillingContactsField(IsOptional())
   billingContacts?: BillingContactDto[];
 
-  @ApiPropertyOptional({ type: PostalAddressDto, nullable: true, description: 'where posted letters go (the country is the client\'s)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PostalAddressDto)
+  @PostalAddressField()
   postalAddress?: PostalAddressDto | null;
 }

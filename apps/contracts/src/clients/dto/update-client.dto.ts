@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { CLIENT_STATUSES, CLIENT_TYPES, ClientStatus, ClientType, RISK_CLASSES, RiskClass } from '@ar/contracts';
 import { IsOptionalNonNull, MoneyDto } from '@ar/http';
-import { BillingContactDto, PostalAddressDto } from './correspondence.dto';
+import { BillingContactDto, BillingContactsField, PostalAddressDto, PostalAddressField } from './correspondence.dto';
 
 export class UpdateClientDto {
   @ApiPropertyOptional()
@@ -67,17 +67,9 @@ export class UpdateClientDto {
   @IsIn(RISK_CLASSES)
   riskClass?: RiskClass | null;
 
-  @ApiPropertyOptional({ type: [BillingContactDto], description: 'who receives letters by e-mail, the first one first; admin, head_of_sales and finance only' })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(5)
-  @ValidateNested({ each: true })
-  @Type(() => BillingContactDto)
+  @BillingContactsField(IsOptionalNonNull())
   billingContacts?: BillingContactDto[];
 
-  @ApiPropertyOptional({ type: PostalAddressDto, nullable: true, description: 'where posted letters go (the country is the client\'s)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PostalAddressDto)
+  @PostalAddressField()
   postalAddress?: PostalAddressDto | null;
 }
