@@ -16,6 +16,9 @@ import { SolvencyController } from './solvency/solvency.controller';
 import { SweepsController } from './sweeps/sweeps.controller';
 import { SweepsProcessor } from './sweeps/sweeps.processor';
 import { TasksController } from './tasks/tasks.controller';
+import { ActivitiesController } from './activities/activities.controller';
+import { DunningHoldsController } from './holds/dunning-holds.controller';
+import { PromisesController } from './promises/promises.controller';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 import { WorkerSelfCheck } from './worker-self-check';
 
@@ -33,7 +36,10 @@ import { WorkerSelfCheck } from './worker-self-check';
     InvoicingDomainModule,
     WebhooksModule,
   ],
-  controllers: [SweepsController, TasksController, DunningPoliciesController, SolvencyController, ReferenceRatesController, QueueSessionController],
+  controllers: [
+    SweepsController, TasksController, ActivitiesController, DunningHoldsController, PromisesController, DunningPoliciesController, SolvencyController,
+    ReferenceRatesController, QueueSessionController,
+  ],
   providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, LetterSendingProcessor, MaintenanceProcessor, ScheduleKeeper, QueueBoard],
 })
 export class CollectionsAppModule {}

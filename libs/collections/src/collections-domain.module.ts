@@ -21,6 +21,12 @@ import { PromiseRepository } from './promises/promise.repository';
 import { SweepRepository } from './sweeps/sweep.repository';
 import { TaskRepository } from './tasks/task.repository';
 import { TasksService } from './tasks/tasks.service';
+import { ManualTasksService } from './tasks/manual-tasks.service';
+import { ActivityRepository } from './activities/activity.repository';
+import { ActivitiesService } from './activities/activities.service';
+import { DunningHoldRepository } from './holds/dunning-hold.repository';
+import { DunningHoldsService } from './holds/dunning-holds.service';
+import { PromisesService } from './promises/promises.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(COLLECTIONS_ENTITIES), OutboxModule],
@@ -44,7 +50,16 @@ import { TasksService } from './tasks/tasks.service';
     SweepRunner,
     SweepsService,
     TasksService,
+    ManualTasksService,
+    ActivityRepository,
+    ActivitiesService,
+    DunningHoldRepository,
+    DunningHoldsService,
+    PromisesService,
   ],
-  exports: [ReferenceRatesService, DunningPoliciesService, SolvencyService, SweepRunner, SweepsService, TasksService],
+  exports: [
+    ReferenceRatesService, DunningPoliciesService, SolvencyService, SweepRunner, SweepsService, TasksService, ManualTasksService, ActivitiesService,
+    DunningHoldsService, PromisesService,
+  ],
 })
 export class CollectionsDomainModule {}

@@ -11,4 +11,8 @@ export const CollectionsEvents = {
   TaskCancelled: 'task.cancelled',
   PromiseBroken: 'promise.broken',
   PromiseKept: 'promise.kept',
+  PromiseCancelled: 'promise.cancelled',
+  TaskReassigned: 'task.reassigned',
+  DunningHoldPlaced: 'dunning.hold_placed',
+  DunningHoldReleased: 'dunning.hold_released',
 } as const;

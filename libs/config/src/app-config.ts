@@ -45,6 +45,7 @@ export class AppConfig {
     readonly correspondentAccount: string | null;
   };
   readonly letterPayWithinDays: number;
+  readonly promiseToleranceDays: number;
   readonly mailRetryBaseMs: number;
   readonly mailSendTimeoutMs: number;
 
@@ -84,6 +85,7 @@ export class AppConfig {
       correspondentAccount: env.SENDER_CORRESPONDENT_ACCOUNT === '' ? null : env.SENDER_CORRESPONDENT_ACCOUNT,
     };
     this.letterPayWithinDays = env.LETTER_PAY_WITHIN_DAYS;
+    this.promiseToleranceDays = env.PROMISE_TOLERANCE_DAYS;
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
     this.mailSendTimeoutMs = env.MAIL_SEND_TIMEOUT_MS;
   }

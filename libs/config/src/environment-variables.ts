@@ -199,4 +199,12 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(90)
   LETTER_PAY_WITHIN_DAYS: number = 14;
+
+  /** Days after a promise's date (and an instalment's due date) before it counts as broken; payments in them still count. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  PROMISE_TOLERANCE_DAYS: number = 0;
 }

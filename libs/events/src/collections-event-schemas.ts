@@ -23,7 +23,7 @@ const AssessmentFields = {
   decision: Decision,
   reasons: Type.Array(Type.String()),
 };
-const TaskType = Type.String({ description: 'reminder, final_notice, legal_handover, broken_promise, credit_review, …' });
+const TaskType = Type.String({ description: 'reminder, final_notice, legal_handover, broken_promise, credit_review, follow_up, …' });
 
 const ids = { invoiceId: '0190a000-0000-7000-8000-000000001001', clientId: '0190a000-0000-7000-8000-000000000001', taskId: '0190a000-0000-7000-8000-000000006001' };
 const overdue = {
@@ -64,10 +64,10 @@ export const COLLECTIONS_EVENT_SCHEMAS = eventSchemas({
     example: { ...assessment, score: 82, riskClass: 'A', decision: 'ok', reasons: [], source: 'assessment' },
   },
   'task.created': {
-    description: 'A task was created for an account manager (a call to make, a broken promise to follow up).',
+    description: 'A task was created for an account manager (a call to make, a broken promise, a follow-up someone planned; a follow-up has no currency).',
     data: Data({
       taskId: Uuid, clientId: Uuid, assigneeId: Nullable(Uuid), type: TaskType, dunningLevel: Type.Integer({ minimum: 0 }),
-      invoiceIds: Type.Array(Uuid), amountOverdue: MinorUnits, currency: Currency, priority: Type.Integer(), dueOn: CalendarDate,
+      invoiceIds: Type.Array(Uuid), amountOverdue: MinorUnits, currency: Nullable(Currency), priority: Type.Integer(), dueOn: CalendarDate,
     }),
     example: task,
   },
@@ -109,5 +109,28 @@ export const COLLECTIONS_EVENT_SCHEMAS = eventSchemas({
     description: 'The promised date passed without the promised amount paid; a broken_promise task follows.',
     data: Data({ promiseId: Uuid, clientId: Uuid, promisedDate: CalendarDate, promisedAmount: MinorUnits, paid: MinorUnits, currency: Currency }),
     example: { ...promise, paid: 40_000 },
+  },
+  'promise.cancelled': {
+    description: 'A promise to pay was cancelled by hand (withdrawn, or recorded by mistake); dunning resumes with the next sweep.',
+    data: Data({ promiseId: Uuid, clientId: Uuid, promisedDate: CalendarDate, promisedAmount: MinorUnits, currency: Currency, cancelledBy: Uuid, reason: Type.String() }),
+    example: { promiseId: promise.promiseId, clientId: ids.clientId, promisedDate: '2026-04-30', promisedAmount: 119_000, currency: 'EUR', cancelledBy: task.assigneeId, reason: 'Recorded for the wrong client' },
+  },
+  'task.reassigned': {
+    description: 'Head of sales or an admin handed a task to someone else by hand (audited; the daily hand-over leaves it there).',
+    data: Data({ taskId: Uuid, clientId: Uuid, type: TaskType, fromAssigneeId: Nullable(Uuid), toAssigneeId: Uuid, reason: Type.String(), reassignedBy: Uuid }),
+    example: {
+      taskId: ids.taskId, clientId: ids.clientId, type: 'reminder', fromAssigneeId: task.assigneeId, toAssigneeId: '0190a000-0000-7000-8000-0000000000a2',
+      reason: 'Key account: the head of sales calls', reassignedBy: '0190a000-0000-7000-8000-0000000000b1',
+    },
+  },
+  'dunning.hold_placed': {
+    description: "Dunning of the client (invoiceId null) or of one invoice is held until a date: no level rises and no letter goes out before it.",
+    data: Data({ holdId: Uuid, clientId: Uuid, invoiceId: Nullable(Uuid), until: CalendarDate, reason: Type.String(), createdBy: Uuid }),
+    example: { holdId: '0190a000-0000-7000-8000-000000009001', clientId: ids.clientId, invoiceId: ids.invoiceId, until: '2026-05-01', reason: 'Credit note for the damaged delivery in preparation', createdBy: task.assigneeId },
+  },
+  'dunning.hold_released': {
+    description: 'A dunning hold was released before its date; dunning resumes with the next sweep.',
+    data: Data({ holdId: Uuid, clientId: Uuid, invoiceId: Nullable(Uuid), releasedBy: Uuid, reason: Nullable(Type.String()) }),
+    example: { holdId: '0190a000-0000-7000-8000-000000009001', clientId: ids.clientId, invoiceId: ids.invoiceId, releasedBy: task.assigneeId, reason: 'Credit note issued' },
   },
 });

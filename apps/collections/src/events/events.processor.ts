@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { CollectionsEvents, TasksService } from '@ar/collections';
+import { ActivitiesService, CollectionsEvents, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
 import { BankImportService, InvoicesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
@@ -28,6 +28,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly letterDelivery: LetterDeliveryService,
     private readonly letters: LettersService,
     private readonly bankImport: BankImportService,
+    private readonly activities: ActivitiesService,
   ) {
     super();
   }
@@ -43,6 +44,10 @@ export class EventsProcessor extends WorkerHost {
       else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letterDelivery.enqueue(event.data.letterId);
       // An imported bank statement's entries are matched and applied here, by the worker.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.BankStatementReceived)) await this.bankImport.process(event.data.statementId);
+      // What reaches the debtor, and its disputes, go into the client's contact history.
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterSent)) await this.activities.letterSent(event.data);
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputed)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, false);
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputeResolved)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, true);
     }
     const deliveries = await this.fanout.fanOut(events);
     // Only now, with reactions applied and delivery rows written, do the events count as handed over.

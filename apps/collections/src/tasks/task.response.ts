@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Task } from '@ar/collections';
+import { Task, TASK_TYPES, TaskReassignment } from '@ar/collections';
 
 export class TaskResponse {
   @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000006001' }) id: string;
   @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000001' }) clientId: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', example: '0190a000-0000-7000-8000-0000000000a1' }) assigneeId: string | null;
-  @ApiProperty({ enum: ['reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review'], example: 'reminder' }) type: string;
+  @ApiProperty({ enum: TASK_TYPES, example: 'reminder' }) type: string;
   @ApiProperty({ example: 1 }) dunningLevel: number;
   @ApiProperty({ type: [String], format: 'uuid', example: ['0190a000-0000-7000-8000-000000001001'] }) invoiceIds: string[];
   @ApiProperty({ description: 'minor units', example: 119000 }) amountOverdue: number;
@@ -18,6 +18,23 @@ export class TaskResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date', example: null }) snoozedUntil: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-04-15T06:00:12.000Z' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', example: null }) completedAt: string | null;
+  @ApiProperty({ description: 'assigned by a person (a follow-up, a reassignment): the daily hand-over to manager or deputy leaves it alone', example: false })
+  assignmentPinned: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: null, description: 'who created it by hand; null for the system' }) createdBy: string | null;
+}
+
+export class TaskReassignmentResponse {
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-00000000d001' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000006001' }) taskId: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: '0190a000-0000-7000-8000-0000000000a1' }) fromAssigneeId: string | null;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-0000000000a2' }) toAssigneeId: string;
+  @ApiProperty({ example: 'Key account: the head of sales calls' }) reason: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-0000000000b1' }) reassignedBy: string;
+  @ApiProperty({ format: 'date-time', example: '2026-04-15T09:30:00.000Z' }) reassignedAt: string;
+}
+
+export function toTaskReassignmentResponse(r: TaskReassignment): TaskReassignmentResponse {
+  return { id: r.id, taskId: r.taskId, fromAssigneeId: r.fromAssigneeId, toAssigneeId: r.toAssigneeId, reason: r.reason, reassignedBy: r.reassignedBy, reassignedAt: r.reassignedAt.toISOString() };
 }
 
 export function toTaskResponse(task: Task): TaskResponse {
@@ -38,5 +55,7 @@ export function toTaskResponse(task: Task): TaskResponse {
     snoozedUntil: task.snoozedUntil,
     createdAt: task.createdAt.toISOString(),
     completedAt: task.completedAt?.toISOString() ?? null,
+    assignmentPinned: task.assignmentPinned,
+    createdBy: task.createdBy,
   };
 }

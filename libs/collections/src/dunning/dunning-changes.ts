@@ -14,7 +14,7 @@ export interface OverdueInvoice {
   policyId: string | null;
   level: number | null;
   feeAmount: number;
-  /** The client promised to pay by a date not yet passed. */
+  /** The client promised to pay by a date not yet passed, or a dunning hold covers the invoice. */
   held: boolean;
 }
 
@@ -31,7 +31,7 @@ export interface DunningChange {
 
 /**
  * The dunning rule for a batch of overdue invoices as of a date: the level is the highest whose threshold the
- * days overdue reached, it only rises, and not while the invoice is disputed or its client's promise holds;
+ * days overdue reached, it only rises, and not while the invoice is disputed, its client's promise holds or a dunning hold covers it;
  * each level passed adds its fee. Only invoices that fall overdue or change level are returned. The statutory
  * flat fee and late interest are not here: the claim computes them from the ledger when read (@ar/claims).
  */

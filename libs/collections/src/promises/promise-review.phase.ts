@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { AppConfig } from '@ar/config';
 import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
@@ -27,11 +28,12 @@ export class PromiseReviewPhase {
     private readonly promises: PromiseRepository,
     private readonly tasks: TaskRepository,
     private readonly outbox: OutboxWriter,
+    private readonly config: AppConfig,
   ) {}
 
   async run(asOf: CalendarDate): Promise<{ kept: number; broken: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const due = await this.promises.lockDue(manager, asOf);
+      const due = await this.promises.lockDue(manager, asOf, this.config.promiseToleranceDays);
       const kept = due.filter(isKept);
       const broken = due.filter((p) => !isKept(p));
       await this.promises.resolve(manager, kept.map((p) => p.id), 'kept', asOf);

@@ -1,12 +1,13 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintColumn } from '@ar/database';
 
-export type PromiseStatus = 'active' | 'kept' | 'broken';
+export const PROMISE_STATUSES = ['active', 'kept', 'broken', 'cancelled'] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 
 /** A debtor's promise to pay: holds escalation of the client's overdue invoices until its date. */
 @Entity({ schema: 'collections', name: 'promises' })
 @Index('promises_client_status_idx', ['clientId', 'status'])
-@Check('promises_status_check', `status IN ('active', 'kept', 'broken')`)
+@Check('promises_status_check', `status IN ('active', 'kept', 'broken', 'cancelled')`)
 export class PromiseToPay {
   @PrimaryColumn('uuid')
   id: string;
@@ -34,6 +35,12 @@ export class PromiseToPay {
 
   @Column({ name: 'resolved_on', type: 'date', nullable: true })
   resolvedOn: string | null;
+
+  @Column({ name: 'cancelled_by', type: 'uuid', nullable: true })
+  cancelledBy: string | null;
+
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 2000, nullable: true })
+  cancelReason: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

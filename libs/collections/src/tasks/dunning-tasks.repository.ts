@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarDate } from '@ar/time';
 import type { RiskClass } from '../solvency/solvency-assessment.entity';
+import { heldOn } from '../holds/active-hold.sql';
 import { ExistingDunningTask, OverdueGroup, PlannedTask } from './dunning-task-plan';
 import { TaskType } from './task.entity';
 
@@ -34,7 +35,7 @@ export class DunningTasksRepository {
     return rows.map((r) => r.client_id);
   }
 
-  /** The clients' overdue, undisputed invoices at a dunning level, grouped; the manager and risk class joined per group. */
+  /** The clients' overdue invoices at a dunning level, neither disputed nor held, grouped; the manager and risk class joined per group. */
   async overdueGroups(manager: EntityManager, asOf: CalendarDate, clientIds: string[]): Promise<OverdueGroup[]> {
     const rows: {
       client_id: string; level: number; policy_id: string | null; currency: string; invoice_ids: string[]; amount: string; max_days: number;
@@ -49,6 +50,8 @@ export class DunningTasksRepository {
          JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
          WHERE d.client_id = ANY($2::uuid[]) AND d.level >= 1
            AND r.open_receivable AND r.due_date < $1::date AND NOT r.disputed
+           -- A held invoice is in no call and no letter until its hold ends.
+           AND NOT ${heldOn('r.invoice_id', 'r.client_id', '$1::date')}
          GROUP BY d.client_id, d.level, t.dunning_policy_id, r.currency)
        SELECT o.*, c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until,
               coalesce(s.risk_class, c.risk_class) AS risk_class

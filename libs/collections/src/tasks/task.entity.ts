@@ -1,21 +1,24 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintColumn } from '@ar/database';
 
-export const TASK_TYPES = ['reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review'] as const;
+export const TASK_TYPES = ['reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review', 'follow_up'] as const;
+/** Tasks a person creates by hand; any number of them may be open for a client. */
+export const MANUAL_TASK_TYPES = ['follow_up'] as const;
+export type ManualTaskType = (typeof MANUAL_TASK_TYPES)[number];
 export type TaskType = (typeof TASK_TYPES)[number];
 export const TASK_STATUSES = ['open', 'done', 'snoozed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_OUTCOMES = ['contacted', 'promise_to_pay', 'dispute', 'no_answer'] as const;
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
 
-/** A call an account manager must make. At most one open (or snoozed) task per client, type and level. */
+/** A call an account manager must make. At most one open (or snoozed) task per client, type and level, follow-ups aside. */
 @Entity({ schema: 'collections', name: 'tasks' })
 @Index('tasks_one_open_per_client_type_level', ['clientId', 'type', 'dunningLevel'], {
   unique: true,
-  where: `status IN ('open', 'snoozed')`,
+  where: `status IN ('open', 'snoozed') AND type <> 'follow_up'`,
 })
 @Index('tasks_assignee_priority_idx', ['assigneeId', 'status', 'priority'])
-@Check('tasks_type_check', `type IN ('reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review')`)
+@Check('tasks_type_check', `type IN ('reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review', 'follow_up')`)
 @Check('tasks_status_check', `status IN ('open', 'done', 'snoozed', 'cancelled')`)
 export class Task {
   @PrimaryColumn('uuid')
@@ -56,6 +59,14 @@ export class Task {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   note: string | null;
+
+  /** Assigned by a person (a follow-up, a reassignment): the daily hand-over to manager or deputy leaves it alone. */
+  @Column({ name: 'assignment_pinned', type: 'boolean', default: false })
+  assignmentPinned: boolean;
+
+  /** Who created it by hand; null for the system's tasks. */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
 
   @Column({ name: 'snoozed_until', type: 'date', nullable: true })
   snoozedUntil: string | null;

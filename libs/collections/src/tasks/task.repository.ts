@@ -5,6 +5,7 @@ import { clientScopeCondition, VisibilityScope } from '@ar/auth';
 import { CalendarDate } from '@ar/time';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
 import { AssigneeCandidate } from './task-rules';
+import { TaskReassignment } from './task-reassignment.entity';
 import { Task, TaskStatus, TaskType } from './task.entity';
 
 /** A task to open: who and what, how much is at stake, and why. */
@@ -74,7 +75,7 @@ export class TaskRepository {
        SELECT x.id, x.client_id, x.assignee_id, x.type, x.level, string_to_array(x.ids, ',')::uuid[], x.amount, x.currency, x.priority, x.note, $11::date, 'open'
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::smallint[], $6::text[], $7::bigint[], $8::char(3)[], $9::int[], $10::varchar[])
             AS x(id, client_id, assignee_id, type, level, ids, amount, currency, priority, note)
-       ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') DO NOTHING
+       ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') AND type <> 'follow_up' DO NOTHING
        RETURNING id`,
       [
         tasks.map((t) => t.id),
@@ -95,6 +96,27 @@ export class TaskRepository {
 
   async save(task: Task, manager: EntityManager): Promise<void> {
     await manager.save(Task, task);
+  }
+
+  async insert(task: Task, manager: EntityManager): Promise<void> {
+    await manager.insert(Task, task);
+  }
+
+  async insertReassignment(reassignment: TaskReassignment, manager: EntityManager): Promise<void> {
+    await manager.insert(TaskReassignment, reassignment);
+  }
+
+  reassignments(taskId: string): Promise<TaskReassignment[]> {
+    return this.dataSource.manager.find(TaskReassignment, { where: { taskId }, order: { reassignedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The user's role, deputy and absence (from contracts.user_directory_v1), or null when there is no such user. */
+  async user(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ role: string; deputyId: string | null; absentUntil: CalendarDate | null } | null> {
+    const rows: { role: string; deputy_id: string | null; absent_until: string | null }[] = await manager.query(
+      `SELECT role, deputy_id, to_char(absent_until, 'YYYY-MM-DD') AS absent_until FROM contracts.user_directory_v1 WHERE id = $1`,
+      [id],
+    );
+    return rows.length === 0 ? null : { role: rows[0].role, deputyId: rows[0].deputy_id, absentUntil: rows[0].absent_until };
   }
 
   async insertPromise(promise: PromiseToPay, manager: EntityManager): Promise<void> {
@@ -132,7 +154,7 @@ export class TaskRepository {
 
   /**
    * Gives each client's open and snoozed tasks to its assignee (client id → assignee id), rewriting only the tasks
-   * whose assignee changes. Open tasks follow their client: to a new manager, to the deputy while the manager is
+   * whose assignee changes; a task assigned by hand (a follow-up, a reassignment) stays where it was put. Open tasks follow their client: to a new manager, to the deputy while the manager is
    * away, and back.
    */
   async reassignOpenTasks(assignees: ReadonlyMap<string, string | null>, manager: EntityManager = this.dataSource.manager): Promise<number> {
@@ -140,7 +162,8 @@ export class TaskRepository {
     const [, changed]: [unknown, number] = await manager.query(
       `UPDATE collections.tasks t SET assignee_id = x.assignee_id, updated_at = now()
        FROM unnest($1::uuid[], $2::uuid[]) AS x(client_id, assignee_id)
-       WHERE t.client_id = x.client_id AND t.status IN ('open', 'snoozed') AND t.assignee_id IS DISTINCT FROM x.assignee_id`,
+       WHERE t.client_id = x.client_id AND t.status IN ('open', 'snoozed') AND NOT t.assignment_pinned
+         AND t.assignee_id IS DISTINCT FROM x.assignee_id`,
       [[...assignees.keys()], [...assignees.values()]],
     );
     return changed;

@@ -5,8 +5,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { Principal, VisibilityScope, VisibilityService } from '@ar/auth';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeCursor, Page, toPage } from '@ar/pagination';
+import { formatMinor } from '@ar/money';
 import { OutboxWriter } from '@ar/outbox';
-import { addDays, BusinessCalendar } from '@ar/time';
+import { addDays, BusinessCalendar, Clock } from '@ar/time';
+import { ActivityRepository, SystemActivity } from '../activities/activity.repository';
 import { CollectionsEvents } from '../collections-events';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
 import { assignee } from './task-rules';
@@ -37,6 +39,8 @@ export class TasksService {
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
     private readonly calendar: BusinessCalendar,
+    private readonly activities: ActivityRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** Most valuable call first: priority descending, then oldest. */
@@ -84,7 +88,7 @@ export class TasksService {
       task.status = 'done';
       task.outcome = command.outcome;
       task.note = command.note ?? task.note;
-      task.completedAt = new Date();
+      task.completedAt = this.clock.now();
       await this.tasks.save(task, manager);
       let promiseId: string | null = null;
       if (command.outcome === 'promise_to_pay') {
@@ -101,6 +105,7 @@ export class TasksService {
           resolvedOn: null,
         }), manager);
       }
+      await this.activities.insertSystem(completionActivities(task, command, promiseId, principal.userId, this.clock.now()), manager);
       await this.outbox.append(manager, 'collections', [
         {
           type: CollectionsEvents.TaskCompleted,
@@ -156,4 +161,21 @@ export class TasksService {
   private async canSee(scope: VisibilityScope, task: Task, manager?: EntityManager): Promise<boolean> {
     return scope.all || this.visibility.canSeeClient(scope, task.clientId, manager);
   }
+}
+
+/** The contact history a completed task leaves: the call's outcome, and the promise it brought. */
+function completionActivities(task: Task, command: CompleteTaskCommand, promiseId: string | null, authorId: string, at: Date): SystemActivity[] {
+  const entries: SystemActivity[] = [
+    {
+      id: uuidv7(), clientId: task.clientId, kind: 'task_completed', subjectId: task.id, outcome: command.outcome,
+      note: command.note ?? `${task.type.replace(/_/g, ' ')} task done: ${command.outcome.replace(/_/g, ' ')}`, occurredAt: at, authorId,
+    },
+  ];
+  if (promiseId) {
+    entries.push({
+      id: uuidv7(), clientId: task.clientId, kind: 'promise', subjectId: promiseId, outcome: null,
+      note: `Promised ${formatMinor(command.promisedAmount as number, task.currency ?? 'EUR')} ${task.currency ?? 'EUR'} by ${command.promisedDate}`, occurredAt: at, authorId,
+    });
+  }
+  return entries;
 }

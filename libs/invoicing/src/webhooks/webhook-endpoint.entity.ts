@@ -15,6 +15,10 @@ export const WEBHOOK_EVENT_TYPES = [
   'promise.broken',
   'letter.sent',
   'letter.failed',
+  'task.reassigned',
+  'promise.cancelled',
+  'dunning.hold_placed',
+  'dunning.hold_released',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
