@@ -93,6 +93,16 @@ describe('dunning letters from the sweep, in three languages', () => {
     const tasks = (await system.collections!.api.as(clients.de.managerToken).get(`/v1/tasks?clientId=${clients.de.id}`)).body.data;
     expect(tasks.find((t: { dunningLevel: number }) => t.dunningLevel === 4).note).toContain('post it');
     expect(tasks.find((t: { dunningLevel: number }) => t.dunningLevel === 1).note).toContain('e-mailed');
+
+    // Each e-mailed letter is in the client's contact history, once, as its manager sees it.
+    const sent = (await lettersOf(clients.de.id)).filter((l) => l.status === 'sent');
+    const history = await eventually(
+      async () => (await system.collections!.api.as(clients.de.managerToken).get(`/v1/clients/${clients.de.id}/activities`)).body.data as any[],
+      (entries) => entries.filter((a) => a.kind === 'letter_sent').length === sent.length,
+    );
+    expect(history.filter((a) => a.kind === 'letter_sent').map((a) => a.subjectId).sort()).toEqual(sent.map((l) => l.id).sort());
+    expect(history.find((a) => a.subjectId === sent[0].id)).toMatchObject({ outcome: 'sent', authorId: null });
+    expect(history.find((a) => a.subjectId === sent[0].id).note).toContain(sent[0].number);
   });
 
   it('sends nothing twice: later sweeps and a redelivered request add no letter and no e-mail', async () => {

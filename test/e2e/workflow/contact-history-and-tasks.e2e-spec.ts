@@ -1,4 +1,4 @@
-import { CollectionsDriver, expectProblem, IsolatedEnvironment, isolatedEnvironment, RunningSystem, startSystem, tokenFor } from '@ar/testing';
+import { CollectionsDriver, eventually, expectProblem, IsolatedEnvironment, isolatedEnvironment, RunningSystem, startSystem, tokenFor } from '@ar/testing';
 
 // The manager's day, part 1: the contact history (recorded by hand and by the system), follow-ups, manual tasks
 // and tasks reassigned by head of sales, as a manager, a deputy, head of sales and an outsider use them.
@@ -148,5 +148,17 @@ describe('workflow: contact history, follow-ups and reassigned tasks', () => {
     await new CollectionsDriver(api().as(tokenFor('finance'))).sweep('2026-03-11');
     expect((await admin().get(`/v1/tasks/${task.id}`)).body.assigneeId).toBe(u.head.id);
     system.setToday('2026-03-01');
+  });
+
+  it('a dispute raised and resolved in invoicing is in the history', async () => {
+    const invoicing = system.invoicingFactory.invoicing.as(u.manager.token);
+    expect((await invoicing.post(`/v1/invoices/${c.own.invoice.id}/dispute`, { reason: 'Quantity wrong' })).status).toBe(200);
+    expect((await invoicing.post(`/v1/invoices/${c.own.invoice.id}/resolve-dispute`, {})).status).toBe(200);
+    const entries = await eventually(
+      () => history(u.manager, c.own.client.id),
+      (list) => list.some((a) => a.kind === 'dispute') && list.some((a) => a.kind === 'dispute_resolved'),
+    );
+    expect(entries.find((a) => a.kind === 'dispute').note).toBe(`Invoice ${c.own.invoice.number} disputed`);
+    expect(entries.filter((a) => a.kind === 'dispute')).toHaveLength(1);
   });
 });
