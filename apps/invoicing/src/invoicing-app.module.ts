@@ -17,6 +17,8 @@ import { PaymentsController } from './payments/payments.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoints.controller';
 import { EventTypesController } from './event-types/event-types.controller';
+import { ClientCreditController } from './clients/client-credit.controller';
+import { WriteOffsController } from './write-offs/write-offs.controller';
 
 @Module({
   imports: [PlatformModule.forService('invoicing'), OutboxRelayModule.forSchema('invoicing'), InvoicingDomainModule, WebhooksModule],
@@ -27,6 +29,8 @@ import { EventTypesController } from './event-types/event-types.controller';
     ClaimsController,
     PaymentsController,
     ClientBalanceController,
+    ClientCreditController,
+    WriteOffsController,
     ClientStatementController,
     IntegrationsController,
     InboundWebhooksController,

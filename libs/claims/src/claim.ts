@@ -5,7 +5,7 @@ import { halfYearStart, InterestRule, rateInForce, RateSeriesName, RateTable, ST
 /** What lowered (or, for a reversal, raised again) the principal, effective at the end of its day. */
 export interface LedgerEntry {
   on: CalendarDate;
-  kind: 'payment' | 'discount' | 'credit_note' | 'reversal';
+  kind: 'payment' | 'discount' | 'credit_note' | 'write_off' | 'reversal';
   /** Minor units; positive. A reversal adds its amount back. */
   amount: number;
 }

@@ -46,6 +46,7 @@ export class AppConfig {
   };
   readonly letterPayWithinDays: number;
   readonly promiseToleranceDays: number;
+  readonly autoApplyCredit: boolean;
   readonly mailRetryBaseMs: number;
   readonly mailSendTimeoutMs: number;
 
@@ -86,6 +87,7 @@ export class AppConfig {
     };
     this.letterPayWithinDays = env.LETTER_PAY_WITHIN_DAYS;
     this.promiseToleranceDays = env.PROMISE_TOLERANCE_DAYS;
+    this.autoApplyCredit = env.AUTO_APPLY_CREDIT === 'true';
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
     this.mailSendTimeoutMs = env.MAIL_SEND_TIMEOUT_MS;
   }

@@ -207,4 +207,9 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(30)
   PROMISE_TOLERANCE_DAYS: number = 0;
+
+  /** Apply a client's unapplied credit to its oldest open invoice by itself (on a new invoice or a payment leaving credit). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  AUTO_APPLY_CREDIT: 'true' | 'false' = 'false';
 }

@@ -140,6 +140,28 @@ export const INVOICING_EVENT_SCHEMAS = eventSchemas({
     data: Data({ ...PaymentFields, reversedOn: CalendarDate }),
     example: { ...payment, reversedOn: '2026-04-09' },
   },
+  'credit.applied': {
+    description: "The client's unapplied credit (what overpayments left) was applied to its open invoices, by finance or automatically.",
+    data: Data({
+      clientId: Uuid, currency: Currency, amount: MinorUnits, appliedOn: CalendarDate,
+      allocations: Type.Array(Type.Object({ paymentId: Uuid, invoiceId: Uuid, amount: MinorUnits }, { additionalProperties: false })),
+    }),
+    example: {
+      clientId: ids.clientId, currency: 'EUR', amount: 19_000, appliedOn: '2026-04-10',
+      allocations: [{ paymentId: ids.paymentId, invoiceId: ids.invoiceId, amount: 19_000 }],
+    },
+  },
+  'invoice.written_off': {
+    description: 'Finance wrote off what cannot be collected on the invoice (all of it: balance 0 and status written_off; or part).',
+    data: Data({
+      writeOffId: Uuid, invoiceId: Uuid, clientId: Uuid, number: Type.String(), amount: MinorUnits, currency: Currency, balance: MinorUnits,
+      reason: Type.String(), writtenOffBy: Uuid,
+    }),
+    example: {
+      writeOffId: '0190a000-0000-7000-8000-00000000e001', invoiceId: ids.invoiceId, clientId: ids.clientId, number: '2026-000123', amount: 119_000,
+      currency: 'EUR', balance: 0, reason: 'Debtor insolvent, no assets', writtenOffBy: '0190a000-0000-7000-8000-0000000000f1',
+    },
+  },
   'bank_statement.received': {
     description: 'A bank statement (camt) was imported; its new booked credit entries wait to be matched and applied.',
     data: Data({ statementId: Uuid, entries: Type.Integer({ minimum: 0 }) }),

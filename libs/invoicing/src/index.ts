@@ -50,3 +50,5 @@ export * from './webhooks/webhook-fanout.service';
 export * from './webhooks/webhooks.module';
 export * from './webhooks/webhook-targets';
 export * from './directory/collections-directory';
+export * from './payments/credit-application.service';
+export * from './write-offs/write-offs.service';

@@ -27,6 +27,9 @@ import { BankStatementRepository } from './bank-statements/bank-statement.reposi
 import { AccountMovementsRepository } from './statements/account-movements.repository';
 import { AccountStatementService } from './statements/account-statement.service';
 import { ClientBalanceService } from './payments/client-balance.service';
+import { CreditApplicationRepository } from './payments/credit-application.repository';
+import { CreditApplicationService } from './payments/credit-application.service';
+import { WriteOffsService } from './write-offs/write-offs.service';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
 import { ReceivablesReportsService } from './reports/receivables-reports.service';
@@ -47,6 +50,9 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     PaymentRepository,
     PaymentsService,
     ClientBalanceService,
+    CreditApplicationRepository,
+    CreditApplicationService,
+    WriteOffsService,
     IntegrationsService,
     InboundWebhooksService,
     InboundMessageRepository,
@@ -71,6 +77,8 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     CreditNoteRequestsService,
     PaymentsService,
     ClientBalanceService,
+    CreditApplicationService,
+    WriteOffsService,
     IntegrationsService,
     InboundWebhooksService,
     ReceivablesReportsService,

@@ -14,6 +14,8 @@ export const InvoicingEvents = {
   InterestWaived: 'invoice.interest_waived',
   PaymentReceived: 'payment.received',
   PaymentReversed: 'payment.reversed',
+  CreditApplied: 'credit.applied',
+  InvoiceWrittenOff: 'invoice.written_off',
   LetterQueued: 'letter.queued',
   LetterSent: 'letter.sent',
   LetterFailed: 'letter.failed',

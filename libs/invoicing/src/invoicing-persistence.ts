@@ -1,3 +1,4 @@
+import { AddWriteOffsAndCredit1765200000001 } from './migrations/1765200000001-AddWriteOffsAndCredit';
 import { InterestAdjustment } from './claims/interest-adjustment.entity';
 import { BankEntry, BankStatement, PayerAccount } from './bank-statements/bank-statement.entity';
 import { CreditNoteRequest } from './credit-notes/credit-note-request.entity';
@@ -52,4 +53,5 @@ export const INVOICING_MIGRATIONS = [
   PublishOpenReceivable1765000000002,
   CreateLetters1765100000001,
   CreateBankStatements1765100000003,
+  AddWriteOffsAndCredit1765200000001,
 ];

@@ -4,7 +4,8 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { ActivitiesService, CollectionsEvents, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
-import { BankImportService, InvoicesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
+import { AppConfig } from '@ar/config';
+import { BankImportService, CreditApplicationService, InvoicesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
@@ -29,6 +30,8 @@ export class EventsProcessor extends WorkerHost {
     private readonly letters: LettersService,
     private readonly bankImport: BankImportService,
     private readonly activities: ActivitiesService,
+    private readonly credit: CreditApplicationService,
+    private readonly config: AppConfig,
   ) {
     super();
   }
@@ -44,6 +47,11 @@ export class EventsProcessor extends WorkerHost {
       else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letterDelivery.enqueue(event.data.letterId);
       // An imported bank statement's entries are matched and applied here, by the worker.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.BankStatementReceived)) await this.bankImport.process(event.data.statementId);
+      // With AUTO_APPLY_CREDIT, credit left by an overpayment meets the client's open invoices as soon as both exist.
+      else if (this.config.autoApplyCredit && isEventOf(event, 'invoicing', InvoicingEvents.InvoiceIssued)) await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
+      else if (this.config.autoApplyCredit && isEventOf(event, 'invoicing', InvoicingEvents.PaymentReceived) && event.data.unappliedAmount > 0) {
+        await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
+      }
       // What reaches the debtor, and its disputes, go into the client's contact history.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterSent)) await this.activities.letterSent(event.data);
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputed)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, false);

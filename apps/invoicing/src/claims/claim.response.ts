@@ -6,6 +6,7 @@ class ClaimPrincipalResponse {
   @ApiProperty({ example: 50000 }) paid: number;
   @ApiProperty({ example: 0 }) discounted: number;
   @ApiProperty({ example: 0 }) credited: number;
+  @ApiProperty({ description: 'written off as uncollectable', example: 0 }) writtenOff: number;
   @ApiProperty({ example: 69000 }) outstanding: number;
 }
 
@@ -31,7 +32,7 @@ class ClaimFeeResponse {
 
 class ClaimAppliedResponse {
   @ApiProperty({ format: 'date', example: '2026-05-02' }) on: string;
-  @ApiProperty({ enum: ['payment', 'discount', 'credit_note', 'reversal'], example: 'payment' }) kind: string;
+  @ApiProperty({ enum: ['payment', 'discount', 'credit_note', 'write_off', 'reversal'], example: 'payment' }) kind: string;
   @ApiProperty({ description: 'minor units', example: 50000 }) amount: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', example: '0190a000-0000-7000-8000-000000002001' }) paymentId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', example: null }) creditNoteId: string | null;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 class StatementEntryResponse {
   @ApiProperty({ format: 'date', example: '2026-02-01' }) on: string;
-  @ApiProperty({ enum: ['invoice', 'interest_invoice', 'credit_note', 'payment', 'reversal', 'discount'], example: 'payment' }) kind: string;
+  @ApiProperty({ enum: ['invoice', 'interest_invoice', 'credit_note', 'write_off', 'payment', 'reversal', 'discount'], example: 'payment' }) kind: string;
   @ApiProperty({ description: 'the invoice number, or the payment reference', example: 'RF58 L202 6000 042' }) text: string;
   @ApiProperty({ description: 'minor units', example: 0 }) debit: number;
   @ApiProperty({ description: 'minor units', example: 40000 }) credit: number;

@@ -24,7 +24,8 @@ export class InvoiceResponse {
   @ApiProperty({ description: 'minor units', example: 19000 }) taxTotal: number;
   @ApiProperty({ description: 'minor units', example: 119000 }) total: number;
   @ApiProperty({ description: 'minor units', example: 0 }) amountPaid: number;
-  @ApiProperty({ description: 'minor units', example: 0 }) amountCredited: number;
+  @ApiProperty({ description: 'by credit notes, minor units', example: 0 }) amountCredited: number;
+  @ApiProperty({ description: 'written off as uncollectable, minor units', example: 0 }) amountWrittenOff: number;
   @ApiProperty({ description: 'cash discount granted, minor units', example: 0 }) amountDiscounted: number;
   @ApiProperty({ description: 'minor units', example: 119000 }) balance: number;
   @ApiProperty({ enum: ['open', 'partially_paid', 'paid', 'void', 'written_off'], example: 'open' }) status: string;
@@ -69,7 +70,8 @@ export function toInvoiceResponse({ invoice, dunning, accrued }: InvoiceView, as
     taxTotal: invoice.taxTotal,
     total: invoice.total,
     amountPaid: invoice.amountPaid,
-    amountCredited: invoice.amountCredited,
+    amountCredited: invoice.amountCredited - invoice.amountWrittenOff,
+    amountWrittenOff: invoice.amountWrittenOff,
     amountDiscounted: invoice.amountDiscounted,
     balance: invoiceBalance(invoice),
     status: invoice.status,

@@ -113,6 +113,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients/{id}/apply-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClientCreditController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients/{id}/balance": {
         parameters: {
             query?: never;
@@ -412,6 +428,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["ClaimsController_waiveInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WriteOffsController_writeOff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -748,11 +780,39 @@ export type components = {
              */
             invoiceId: string;
         };
+        AppliedCreditResponse: {
+            /**
+             * @description minor units
+             * @example 19000
+             */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+        };
         ApplyBankEntryDto: {
             /** Format: uuid */
             clientId: string;
             /** @description settle these of the client's invoices, oldest due first; default: its open invoices */
             invoiceIds?: string[];
+        };
+        ApplyCreditDto: {
+            /**
+             * @description only the credit in this currency; default every currency
+             * @example EUR
+             */
+            currency?: string;
+            /** @description only to these of the client's open invoices (oldest due date first); default all */
+            invoiceIds?: string[];
+        };
+        ApplyCreditResponse: {
+            allocations: components["schemas"]["CreditAllocationResponse"][];
+            /** @description per currency; empty when there was no credit or nothing open */
+            applied: components["schemas"]["AppliedCreditResponse"][];
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000000001
+             */
+            clientId: string;
         };
         ApproveCreditNoteRequestDto: {
             /** @example Agreed with the client on the phone */
@@ -926,7 +986,7 @@ export type components = {
              * @example payment
              * @enum {string}
              */
-            kind: "payment" | "discount" | "credit_note" | "reversal";
+            kind: "payment" | "discount" | "credit_note" | "write_off" | "reversal";
             /**
              * Format: date
              * @example 2026-05-02
@@ -969,6 +1029,11 @@ export type components = {
              * @example 119000
              */
             total: number;
+            /**
+             * @description written off as uncollectable
+             * @example 0
+             */
+            writtenOff: number;
         };
         ClientClaimResponse: {
             /**
@@ -1137,9 +1202,26 @@ export type components = {
             reference?: string;
         };
         CreateWebhookEndpointDto: {
-            events: ("invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.dunning_level_changed" | "payment.received" | "payment.reversed" | "client.risk_changed" | "client.blocked" | "client.unblocked" | "task.created" | "task.completed" | "promise.broken" | "letter.sent" | "letter.failed" | "task.reassigned" | "promise.cancelled" | "dunning.hold_placed" | "dunning.hold_released")[];
+            events: ("invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.dunning_level_changed" | "payment.received" | "payment.reversed" | "client.risk_changed" | "client.blocked" | "client.unblocked" | "task.created" | "task.completed" | "promise.broken" | "letter.sent" | "letter.failed" | "task.reassigned" | "promise.cancelled" | "dunning.hold_placed" | "dunning.hold_released" | "invoice.written_off" | "credit.applied")[];
             /** @example https://erp.example.com/hooks/ar */
             url: string;
+        };
+        CreditAllocationResponse: {
+            /**
+             * @description minor units
+             * @example 19000
+             */
+            amount: number;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000001001
+             */
+            invoiceId: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000002001
+             */
+            paymentId: string;
         };
         CreditNoteRequestResponse: {
             /**
@@ -1500,7 +1582,7 @@ export type components = {
         };
         InvoiceResponse: {
             /**
-             * @description minor units
+             * @description by credit notes, minor units
              * @example 0
              */
             amountCredited: number;
@@ -1514,6 +1596,11 @@ export type components = {
              * @example 0
              */
             amountPaid: number;
+            /**
+             * @description written off as uncollectable, minor units
+             * @example 0
+             */
+            amountWrittenOff: number;
             /**
              * @description minor units
              * @example 119000
@@ -1939,7 +2026,7 @@ export type components = {
              * @example payment
              * @enum {string}
              */
-            kind: "invoice" | "interest_invoice" | "credit_note" | "payment" | "reversal" | "discount";
+            kind: "invoice" | "interest_invoice" | "credit_note" | "write_off" | "payment" | "reversal" | "discount";
             /**
              * Format: date
              * @example 2026-02-01
@@ -2094,6 +2181,53 @@ export type components = {
              * @example https://erp.example.com/hooks/ar
              */
             url: string;
+        };
+        WriteOffDto: {
+            /**
+             * @description minor units; default: everything still owed
+             * @example 119000
+             */
+            amount?: number;
+            /** @example Debtor insolvent, no assets */
+            reason: string;
+        };
+        WriteOffResponse: {
+            /**
+             * @description minor units
+             * @example 119000
+             */
+            amount: number;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000000001
+             */
+            clientId: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-00000000e001
+             */
+            id: string;
+            /** @description the invoice after the write-off */
+            invoice: components["schemas"]["InvoiceResponse"];
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000001001
+             */
+            invoiceId: string;
+            /** @example Debtor insolvent, no assets */
+            reason: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-0000000000f1
+             */
+            writtenOffBy: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-15
+             */
+            writtenOffOn: string;
         };
     };
     responses: never;
@@ -2686,6 +2820,106 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ClientCreditController_apply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyCreditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplyCreditResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4502,6 +4736,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceClaimResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    WriteOffsController_writeOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteOffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteOffResponse"];
                 };
             };
             /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */

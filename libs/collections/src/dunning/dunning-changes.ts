@@ -14,7 +14,7 @@ export interface OverdueInvoice {
   policyId: string | null;
   level: number | null;
   feeAmount: number;
-  /** The client promised to pay by a date not yet passed, or a dunning hold covers the invoice. */
+  /** The client promised to pay by a date not yet passed, a dunning hold covers the invoice, or the client's credit covers its overdue balance. */
   held: boolean;
 }
 

@@ -7,6 +7,7 @@ import { CollectionsEvents } from '../collections-events';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { DunningChange, OverdueInvoice } from './dunning-changes';
 import { heldOn } from '../holds/active-hold.sql';
+import { creditCoversOverdue } from './credit-covers-overdue.sql';
 import { decodePosition } from './overdue-position';
 
 /** The overdue invoices after a position whose dunning may change, in walk order, and how many were looked at. */
@@ -73,7 +74,8 @@ export class OverdueInvoicesRepository {
               d.level, d.fee_amount,
               EXISTS (SELECT 1 FROM collections.promises p
                       WHERE p.client_id = r.client_id AND p.status = 'active' AND p.promised_date >= $1::date)
-                OR ${heldOn('r.invoice_id', 'r.client_id', '$1::date')} AS held
+                OR ${heldOn('r.invoice_id', 'r.client_id', '$1::date')}
+                OR ${creditCoversOverdue('r.client_id', 'r.currency', '$1::date')} AS held
        FROM invoicing.receivables_v1 r
        JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
        LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarDate } from '@ar/time';
 import type { RiskClass } from '../solvency/solvency-assessment.entity';
 import { heldOn } from '../holds/active-hold.sql';
+import { creditCoversOverdue } from '../dunning/credit-covers-overdue.sql';
 import { ExistingDunningTask, OverdueGroup, PlannedTask } from './dunning-task-plan';
 import { TaskType } from './task.entity';
 
@@ -52,6 +53,7 @@ export class DunningTasksRepository {
            AND r.open_receivable AND r.due_date < $1::date AND NOT r.disputed
            -- A held invoice is in no call and no letter until its hold ends.
            AND NOT ${heldOn('r.invoice_id', 'r.client_id', '$1::date')}
+           AND NOT ${creditCoversOverdue('d.client_id', 'r.currency', '$1::date')}
          GROUP BY d.client_id, d.level, t.dunning_policy_id, r.currency)
        SELECT o.*, c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until,
               coalesce(s.risk_class, c.risk_class) AS risk_class

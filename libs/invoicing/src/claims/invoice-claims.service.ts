@@ -48,6 +48,7 @@ export interface ClaimPrincipal {
   paid: number;
   discounted: number;
   credited: number;
+  writtenOff: number;
   outstanding: number;
 }
 
@@ -202,8 +203,8 @@ function statement(invoice: Invoice, dunning: DunningState, accrued: AccruedClai
   const sum = (kinds: InvoiceLedgerEntry['kind'][]) => accrued.ledger.filter((e) => kinds.includes(e.kind)).reduce((n, e) => n + e.amount, 0);
   // A reversal undoes a payment (or its discount); the ledger keeps both, so the net is what counts.
   const paid = sum(['payment']) - sum(['reversal']);
-  const principal: ClaimPrincipal = { total: invoice.total, paid, discounted: sum(['discount']), credited: sum(['credit_note']), outstanding: 0 };
-  principal.outstanding = Math.max(0, principal.total - principal.paid - principal.discounted - principal.credited);
+  const principal: ClaimPrincipal = { total: invoice.total, paid, discounted: sum(['discount']), credited: sum(['credit_note']), writtenOff: sum(['write_off']), outstanding: 0 };
+  principal.outstanding = Math.max(0, principal.total - principal.paid - principal.discounted - principal.credited - principal.writtenOff);
   const fees: ClaimFee[] = [
     ...(accrued.flatFee > 0 ? [{ kind: 'flat_fee' as const, amount: accrued.flatFee }] : []),
     ...(dunning.feeAmount > 0 ? [{ kind: 'dunning' as const, level: dunning.level, amount: dunning.feeAmount }] : []),

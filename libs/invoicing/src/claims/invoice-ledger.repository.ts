@@ -25,7 +25,7 @@ export class InvoiceLedgerRepository {
       `SELECT invoice_id, 'allocation' AS source, kind, amount, to_char(effective_on, 'YYYY-MM-DD') AS on, payment_id::text AS ref
          FROM invoicing.payment_allocations WHERE invoice_id = ANY($1::uuid[])
        UNION ALL
-       SELECT invoice_id, 'credit_note', 'credit_note', amount, to_char(issued_on, 'YYYY-MM-DD'), id::text
+       SELECT invoice_id, 'credit_note', kind, amount, to_char(issued_on, 'YYYY-MM-DD'), id::text
          FROM invoicing.credit_notes WHERE invoice_id = ANY($1::uuid[])
        ORDER BY 5, 1`,
       [invoiceIds],

@@ -2,8 +2,16 @@ import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Primary
 import { bigintColumn } from '@ar/database';
 import { Invoice } from '../invoices/invoice.entity';
 
+export const CREDIT_KINDS = ['credit_note', 'write_off'] as const;
+export type CreditKind = (typeof CREDIT_KINDS)[number];
+
+/**
+ * A reduction of what the client owes on one invoice that is not a payment: a credit note, or a write-off of what
+ * cannot be collected. Both lower the receivable in the same ledger (amount_credited), dated `issuedOn`.
+ */
 @Entity({ schema: 'invoicing', name: 'credit_notes' })
 @Check('credit_notes_amount_check', 'amount > 0')
+@Check('credit_notes_kind_check', `kind IN ('credit_note', 'write_off')`)
 export class CreditNote {
   @PrimaryColumn('uuid')
   id: string;
@@ -27,6 +35,13 @@ export class CreditNote {
 
   @Column({ type: 'varchar', length: 1000 })
   reason: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'credit_note' })
+  kind: CreditKind;
+
+  /** Who issued it (null for entries made before this was recorded). */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
 
   /** The business date the credit takes effect, for as-of reports. */
   @Column({ name: 'issued_on', type: 'date' })

@@ -50,6 +50,8 @@ export class CreditNotesService {
       amount: command.amount,
       currency: invoice.currency,
       reason: command.reason,
+      kind: 'credit_note' as const,
+      createdBy: principal.userId,
       issuedOn: today,
     });
     await manager.insert(CreditNote, note);

@@ -23,7 +23,8 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 @Check('invoices_kind_check', `kind IN ('standard', 'interest')`)
 @Check(
   'invoices_amounts_check',
-  `total >= 0 AND amount_paid >= 0 AND amount_credited >= 0 AND amount_discounted >= 0 AND amount_paid + amount_credited + amount_discounted <= total`,
+  `total >= 0 AND amount_paid >= 0 AND amount_credited >= 0 AND amount_discounted >= 0 AND amount_paid + amount_credited + amount_discounted <= total
+   AND amount_written_off >= 0 AND amount_written_off <= amount_credited`,
 )
 export class Invoice {
   @PrimaryColumn('uuid')
@@ -63,6 +64,10 @@ export class Invoice {
 
   @Column({ name: 'amount_credited', type: 'bigint', default: 0, transformer: bigintColumn })
   amountCredited: number;
+
+  /** Of amount_credited, what was written off as uncollectable (not by a credit note). */
+  @Column({ name: 'amount_written_off', type: 'bigint', default: 0, transformer: bigintColumn })
+  amountWrittenOff: number;
 
   /** Cash discount (Skonto) granted: settled, but neither paid nor owed. */
   @Column({ name: 'amount_discounted', type: 'bigint', default: 0, transformer: bigintColumn })

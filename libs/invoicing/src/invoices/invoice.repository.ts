@@ -191,6 +191,16 @@ export class InvoiceRepository {
     await manager.query(settlementUpdateSql(params, changes, settledOn), params.values);
   }
 
+  /** Counts a write-off (already applied as a credit) and marks an invoice it left with nothing owed `written_off`. */
+  async recordWriteOff(invoiceId: string, amount: number, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE invoicing.invoices SET amount_written_off = amount_written_off + $2,
+              status = CASE WHEN status = 'paid' THEN 'written_off' ELSE status END, updated_at = now()
+       WHERE id = $1`,
+      [invoiceId, amount],
+    );
+  }
+
   /**
    * For each payment, reads the paying client (through `contracts.client_directory_v1`) and locks, in one
    * round trip for the whole batch, the invoices it may settle with their contracts' cash-discount

@@ -32,7 +32,7 @@ export interface LetterLabels {
   balance: string;
   page: string;
   signatures: [string, string];
-  entryKinds: Record<'invoice' | 'credit_note' | 'payment' | 'reversal' | 'interest_invoice' | 'discount', string>;
+  entryKinds: Record<'invoice' | 'credit_note' | 'write_off' | 'payment' | 'reversal' | 'interest_invoice' | 'discount', string>;
 }
 
 export const LETTER_LABELS: Readonly<Record<LetterLanguage, LetterLabels>> = {
@@ -43,7 +43,7 @@ export const LETTER_LABELS: Readonly<Record<LetterLanguage, LetterLabels>> = {
     annexTitle: 'Anlage: Zinsberechnung', from: 'Von', to: 'Bis', days: 'Tage', rate: 'Zinssatz', openingBalance: 'Anfangssaldo',
     closingBalance: 'Endsaldo', entry: 'Buchung', debit: 'Soll', credit: 'Haben', balance: 'Saldo', page: 'Seite',
     signatures: ['Für den Gläubiger', 'Für den Schuldner'],
-    entryKinds: { invoice: 'Rechnung', credit_note: 'Gutschrift', payment: 'Zahlung', reversal: 'Rückbuchung', interest_invoice: 'Zinsrechnung', discount: 'Skonto' },
+    entryKinds: { invoice: 'Rechnung', credit_note: 'Gutschrift', write_off: 'Ausbuchung', payment: 'Zahlung', reversal: 'Rückbuchung', interest_invoice: 'Zinsrechnung', discount: 'Skonto' },
   },
   en: {
     date: 'Date', ourReference: 'Our reference', paymentReference: 'Payment reference', invoice: 'Invoice', issued: 'Issued', due: 'Due',
@@ -52,7 +52,7 @@ export const LETTER_LABELS: Readonly<Record<LetterLanguage, LetterLabels>> = {
     annexTitle: 'Annex: interest calculation', from: 'From', to: 'To', days: 'Days', rate: 'Rate', openingBalance: 'Opening balance',
     closingBalance: 'Closing balance', entry: 'Entry', debit: 'Debit', credit: 'Credit', balance: 'Balance', page: 'Page',
     signatures: ['For the creditor', 'For the debtor'],
-    entryKinds: { invoice: 'Invoice', credit_note: 'Credit note', payment: 'Payment', reversal: 'Payment reversed', interest_invoice: 'Interest invoice', discount: 'Cash discount' },
+    entryKinds: { invoice: 'Invoice', credit_note: 'Credit note', write_off: 'Write-off', payment: 'Payment', reversal: 'Payment reversed', interest_invoice: 'Interest invoice', discount: 'Cash discount' },
   },
   ru: {
     date: 'Дата', ourReference: 'Наш номер', paymentReference: 'Назначение платежа', invoice: 'Счёт', issued: 'Дата', due: 'Срок',
@@ -61,7 +61,7 @@ export const LETTER_LABELS: Readonly<Record<LetterLanguage, LetterLabels>> = {
     scanToPay: 'Отсканируйте в банковском приложении', annexTitle: 'Приложение: расчёт процентов', from: 'С', to: 'По', days: 'Дней',
     rate: 'Ставка', openingBalance: 'Сальдо на начало', closingBalance: 'Сальдо на конец', entry: 'Операция', debit: 'Дебет',
     credit: 'Кредит', balance: 'Сальдо', page: 'Стр.', signatures: ['От кредитора', 'От должника'],
-    entryKinds: { invoice: 'Счёт', credit_note: 'Кредит-нота', payment: 'Оплата', reversal: 'Возврат платежа', interest_invoice: 'Счёт на проценты', discount: 'Скидка' },
+    entryKinds: { invoice: 'Счёт', credit_note: 'Кредит-нота', write_off: 'Списание', payment: 'Оплата', reversal: 'Возврат платежа', interest_invoice: 'Счёт на проценты', discount: 'Скидка' },
   },
 };
 

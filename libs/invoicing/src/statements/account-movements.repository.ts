@@ -10,7 +10,7 @@ const MOVEMENTS_SQL = `
          number AS text, total AS debit, 0 AS credit, extract(epoch FROM created_at) AS sequence
   FROM invoicing.invoices WHERE client_id = $1 AND currency = $2 AND status <> 'void' AND issue_date <= $3
   UNION ALL
-  SELECT to_char(c.issued_on, 'YYYY-MM-DD'), 'credit_note', i.number, 0, c.amount, extract(epoch FROM c.created_at)
+  SELECT to_char(c.issued_on, 'YYYY-MM-DD'), c.kind, i.number, 0, c.amount, extract(epoch FROM c.created_at)
   FROM invoicing.credit_notes c JOIN invoicing.invoices i ON i.id = c.invoice_id
   WHERE c.client_id = $1 AND c.currency = $2 AND c.issued_on <= $3
   UNION ALL

@@ -1,6 +1,6 @@
 import { CalendarDate } from '@ar/time';
 
-export type StatementEntryKind = 'invoice' | 'interest_invoice' | 'credit_note' | 'payment' | 'reversal' | 'discount';
+export type StatementEntryKind = 'invoice' | 'interest_invoice' | 'credit_note' | 'write_off' | 'payment' | 'reversal' | 'discount';
 
 /** One movement on the client's account: what raised the debt (debit) or lowered it (credit), minor units. */
 export interface AccountMovement {
@@ -26,7 +26,7 @@ export interface AccountStatement {
   entries: (Omit<AccountMovement, 'sequence'> & { balance: number })[];
 }
 
-const ORDER: Record<StatementEntryKind, number> = { invoice: 0, interest_invoice: 0, reversal: 1, credit_note: 2, discount: 3, payment: 4 };
+const ORDER: Record<StatementEntryKind, number> = { invoice: 0, interest_invoice: 0, reversal: 1, credit_note: 2, write_off: 2, discount: 3, payment: 4 };
 
 /**
  * The statement of a period from every movement up to its end: the opening balance sums what came before,

@@ -19,6 +19,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'promise.cancelled',
   'dunning.hold_placed',
   'dunning.hold_released',
+  'invoice.written_off',
+  'credit.applied',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
