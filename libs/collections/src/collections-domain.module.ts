@@ -27,6 +27,7 @@ import { ActivitiesService } from './activities/activities.service';
 import { DunningHoldRepository } from './holds/dunning-hold.repository';
 import { DunningHoldsService } from './holds/dunning-holds.service';
 import { PromisesService } from './promises/promises.service';
+import { CreditReviewService } from './solvency/credit-review.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(COLLECTIONS_ENTITIES), OutboxModule],
@@ -56,10 +57,11 @@ import { PromisesService } from './promises/promises.service';
     DunningHoldRepository,
     DunningHoldsService,
     PromisesService,
+    CreditReviewService,
   ],
   exports: [
     ReferenceRatesService, DunningPoliciesService, SolvencyService, SweepRunner, SweepsService, TasksService, ManualTasksService, ActivitiesService,
-    DunningHoldsService, PromisesService,
+    DunningHoldsService, PromisesService, CreditReviewService,
   ],
 })
 export class CollectionsDomainModule {}

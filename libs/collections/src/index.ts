@@ -33,3 +33,5 @@ export * from './holds/dunning-hold.entity';
 export * from './holds/dunning-holds.service';
 export * from './promises/promise.repository';
 export * from './promises/promises.service';
+export * from './solvency/credit-review';
+export * from './solvency/credit-review.service';

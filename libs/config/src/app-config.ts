@@ -47,6 +47,8 @@ export class AppConfig {
   readonly letterPayWithinDays: number;
   readonly promiseToleranceDays: number;
   readonly autoApplyCredit: boolean;
+  /** Currency → minor units from which a new client's first invoice asks for a credit review. */
+  readonly creditReviewFirstInvoice: ReadonlyMap<string, number>;
   readonly mailRetryBaseMs: number;
   readonly mailSendTimeoutMs: number;
 
@@ -88,6 +90,9 @@ export class AppConfig {
     this.letterPayWithinDays = env.LETTER_PAY_WITHIN_DAYS;
     this.promiseToleranceDays = env.PROMISE_TOLERANCE_DAYS;
     this.autoApplyCredit = env.AUTO_APPLY_CREDIT === 'true';
+    this.creditReviewFirstInvoice = new Map(
+      env.CREDIT_REVIEW_FIRST_INVOICE.split(',').filter((p) => p !== '').map((p) => [p.slice(0, 3), Number(p.slice(4))] as [string, number]),
+    );
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
     this.mailSendTimeoutMs = env.MAIL_SEND_TIMEOUT_MS;
   }

@@ -212,4 +212,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   AUTO_APPLY_CREDIT: 'true' | 'false' = 'false';
+
+  /**
+   * A new client's first invoice at or above these amounts (CUR:minor units, comma-separated) opens a credit_review
+   * task; currencies not listed never do.
+   */
+  @IsOptional()
+  @Matches(/^([A-Z]{3}:\d{1,13})(,[A-Z]{3}:\d{1,13})*$|^$/, { message: 'CREDIT_REVIEW_FIRST_INVOICE must be CUR:amount pairs separated by commas, e.g. EUR:1000000,USD:1000000' })
+  CREDIT_REVIEW_FIRST_INVOICE: string = 'EUR:1000000,USD:1000000,GBP:1000000,CHF:1000000,RUB:100000000';
 }

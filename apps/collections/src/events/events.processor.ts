@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ActivitiesService, CollectionsEvents, TasksService } from '@ar/collections';
+import { ActivitiesService, CollectionsEvents, CreditReviewService, TasksService } from '@ar/collections';
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
 import { AppConfig } from '@ar/config';
@@ -32,6 +32,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly activities: ActivitiesService,
     private readonly credit: CreditApplicationService,
     private readonly config: AppConfig,
+    private readonly creditReviews: CreditReviewService,
   ) {
     super();
   }
@@ -48,7 +49,11 @@ export class EventsProcessor extends WorkerHost {
       // An imported bank statement's entries are matched and applied here, by the worker.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.BankStatementReceived)) await this.bankImport.process(event.data.statementId);
       // With AUTO_APPLY_CREDIT, credit left by an overpayment meets the client's open invoices as soon as both exist.
-      else if (this.config.autoApplyCredit && isEventOf(event, 'invoicing', InvoicingEvents.InvoiceIssued)) await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceIssued)) {
+        // A new client's first large invoice asks for a credit review.
+        await this.creditReviews.reviewFirstInvoice({ ...event.data, invoiceId: event.data.invoiceId });
+        if (this.config.autoApplyCredit) await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
+      }
       else if (this.config.autoApplyCredit && isEventOf(event, 'invoicing', InvoicingEvents.PaymentReceived) && event.data.unappliedAmount > 0) {
         await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
       }

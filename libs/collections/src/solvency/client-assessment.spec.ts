@@ -23,21 +23,21 @@ describe('client assessment', () => {
   });
 
   it('blocks a client one of whose invoices reached a blocking level, and says so', () => {
-    const a = assessClient(facts({ receivables: [healthy], dunningLevels: [{ policyId: null, level: 4 }], previous: { riskClass: 'A', blocked: false } }), policies);
+    const a = assessClient(facts({ receivables: [healthy], dunningLevels: [{ policyId: null, level: 4 }], previous: { riskClass: 'A', blocked: false, utilization: null } }), policies);
     expect(a).toMatchObject({ blocked: true, decision: 'block', newlyBlocked: 'dunning', unblocked: false });
     expect(a.reasons.join(' ')).toMatch(/dunning level 4/);
   });
 
   it('announces a risk change only when the class changes, and the first assessment as one', () => {
     expect(assessClient(facts({ receivables: [healthy] }), policies).riskChanged).toBe(true);
-    expect(assessClient(facts({ receivables: [healthy], previous: { riskClass: 'A', blocked: false } }), policies).riskChanged).toBe(false);
+    expect(assessClient(facts({ receivables: [healthy], previous: { riskClass: 'A', blocked: false, utilization: null } }), policies).riskChanged).toBe(false);
   });
 
   it('lifts a block it set when the score says ok, but not while the client is on hold', () => {
-    const ok = assessClient(facts({ receivables: [healthy], previous: { riskClass: 'D', blocked: true } }), policies);
+    const ok = assessClient(facts({ receivables: [healthy], previous: { riskClass: 'D', blocked: true, utilization: null } }), policies);
     expect(ok).toMatchObject({ blocked: false, unblocked: true, newlyBlocked: null });
     const risky = { ...healthy, overdue: 100_000, maxDaysOverdue: 90 };
-    const hold = assessClient(facts({ receivables: [risky], avgDaysLate: 30, previous: { riskClass: 'D', blocked: true } }), policies);
+    const hold = assessClient(facts({ receivables: [risky], avgDaysLate: 30, previous: { riskClass: 'D', blocked: true, utilization: null } }), policies);
     expect(hold.riskClass).toBe('C');
     expect(hold).toMatchObject({ decision: 'block', blocked: true, unblocked: false, newlyBlocked: null });
   });

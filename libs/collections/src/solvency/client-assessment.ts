@@ -20,7 +20,7 @@ export interface ClientFacts {
   dunningLevels: { policyId: string | null; level: number }[];
   avgDaysLate: number;
   brokenPromises90d: number;
-  previous: { riskClass: RiskClass; blocked: boolean } | null;
+  previous: { riskClass: RiskClass; blocked: boolean; utilization: number | null } | null;
 }
 
 /** A client's assessment and what it changes. */

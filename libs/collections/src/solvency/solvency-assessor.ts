@@ -9,6 +9,16 @@ import { PolicyCatalog } from '../policies/policy-catalog';
 import { assessClient } from './client-assessment';
 import { SolvencyAssessment } from './solvency-assessment.entity';
 import { SolvencyRepository } from './solvency.repository';
+import { assignee } from '../tasks/task-rules';
+import { TaskRepository } from '../tasks/task.repository';
+import { CREDIT_REVIEW_PRIORITY, crossedReviewThreshold } from './credit-review';
+
+interface CreditReviewDue {
+  clientId: string;
+  exposure: number;
+  currency: string | null;
+  utilization: number;
+}
 
 export interface AssessmentOutcome {
   assessed: number;
@@ -28,6 +38,7 @@ export class SolvencyAssessor {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SolvencyRepository,
     private readonly outbox: OutboxWriter,
+    private readonly tasks: TaskRepository,
   ) {}
 
   async assess(clientIds: string[], asOf: CalendarDate, policies: PolicyCatalog, manager?: EntityManager): Promise<AssessmentOutcome> {
@@ -41,6 +52,7 @@ export class SolvencyAssessor {
     const events: NewOutboxEvent<'collections'>[] = [];
     let blocked = 0;
     let unblocked = 0;
+    const reviews: CreditReviewDue[] = [];
     for (const facts of await this.repository.facts(m, clientIds, asOf)) {
       const a = assessClient(facts, policies);
       const clientId = facts.clientId;
@@ -65,6 +77,7 @@ export class SolvencyAssessor {
           blockedClient: a.blocked,
         }),
       );
+      if (crossedReviewThreshold(facts.previous?.utilization, a.utilization)) reviews.push({ clientId, exposure: a.inputs.exposure, currency: a.currency, utilization: a.utilization as number });
       const data = { clientId, asOf, score: a.score, riskClass: a.riskClass, decision: a.decision, reasons: a.reasons };
       if (a.riskChanged) {
         events.push({ type: CollectionsEvents.ClientRiskChanged, aggregateId: clientId, data: { ...data, previousRiskClass: facts.previous?.riskClass ?? null } });
@@ -78,7 +91,32 @@ export class SolvencyAssessor {
       }
     }
     await this.repository.insert(m, assessments);
+    events.push(...(await this.openCreditReviews(m, reviews, asOf)));
     await this.outbox.append(m, 'collections', events);
     return { assessed: assessments.length, blocked, unblocked, assessments };
+  }
+
+  /** A credit_review task for each client whose exposure just crossed 90 % of its limit (one open per client). */
+  private async openCreditReviews(m: EntityManager, reviews: CreditReviewDue[], asOf: CalendarDate): Promise<NewOutboxEvent<'collections'>[]> {
+    const tasks = [];
+    for (const review of reviews) {
+      const candidate = await this.tasks.assigneeCandidate(review.clientId, m);
+      tasks.push({
+        id: uuidv7(), clientId: review.clientId, assigneeId: candidate ? assignee(candidate, asOf) : null, type: 'credit_review' as const, level: 0,
+        invoiceIds: [], amount: review.exposure, currency: review.currency ?? 'EUR', priority: CREDIT_REVIEW_PRIORITY,
+        note: `Exposure at ${Math.round(review.utilization * 100)} % of the credit limit: review the limit and terms`,
+      });
+    }
+    const inserted = await this.tasks.insertOpen(tasks, asOf, m);
+    return tasks
+      .filter((t) => inserted.has(t.id))
+      .map((t) => ({
+        type: CollectionsEvents.TaskCreated,
+        aggregateId: t.id,
+        data: {
+          taskId: t.id, clientId: t.clientId, assigneeId: t.assigneeId, type: 'credit_review', dunningLevel: 0, invoiceIds: [],
+          amountOverdue: t.amount, currency: t.currency, priority: t.priority, dueOn: asOf,
+        },
+      }));
   }
 }

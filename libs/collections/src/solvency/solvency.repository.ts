@@ -43,8 +43,9 @@ export class SolvencyRepository {
        WHERE client_id = ANY($1::uuid[]) AND status = 'broken' AND resolved_on > $2::date - 90 GROUP BY client_id`,
       [clientIds, asOf],
     );
-    const previous: { client_id: string; risk_class: RiskClass; blocked_client: boolean }[] = await m.query(
-      `SELECT client_id, risk_class, blocked_client FROM collections.client_solvency WHERE client_id = ANY($1::uuid[])`,
+    const previous: { client_id: string; risk_class: RiskClass; blocked_client: boolean; utilization: string | null }[] = await m.query(
+      `SELECT s.client_id, s.risk_class, s.blocked_client, a.utilization FROM collections.client_solvency s
+       LEFT JOIN collections.solvency_assessments a ON a.id = s.assessment_id WHERE s.client_id = ANY($1::uuid[])`,
       [clientIds],
     );
 
@@ -73,7 +74,7 @@ export class SolvencyRepository {
         dunningLevels: (levelsBy.get(c.id) ?? []).map((r) => ({ policyId: r.policy_id, level: r.level as number })),
         avgDaysLate: lateBy.get(c.id) ?? 0,
         brokenPromises90d: brokenBy.get(c.id) ?? 0,
-        previous: before ? { riskClass: before.risk_class, blocked: before.blocked_client } : null,
+        previous: before ? { riskClass: before.risk_class, blocked: before.blocked_client, utilization: before.utilization === null ? null : Number(before.utilization) } : null,
       };
     });
   }
