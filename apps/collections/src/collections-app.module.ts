@@ -19,6 +19,7 @@ import { TasksController } from './tasks/tasks.controller';
 import { ActivitiesController } from './activities/activities.controller';
 import { DunningHoldsController } from './holds/dunning-holds.controller';
 import { PromisesController } from './promises/promises.controller';
+import { InstalmentPlansController } from './instalments/instalment-plans.controller';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 import { WorkerSelfCheck } from './worker-self-check';
 
@@ -37,7 +38,7 @@ import { WorkerSelfCheck } from './worker-self-check';
     WebhooksModule,
   ],
   controllers: [
-    SweepsController, TasksController, ActivitiesController, DunningHoldsController, PromisesController, DunningPoliciesController, SolvencyController,
+    SweepsController, TasksController, ActivitiesController, DunningHoldsController, PromisesController, InstalmentPlansController, DunningPoliciesController, SolvencyController,
     ReferenceRatesController, QueueSessionController,
   ],
   providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, LetterSendingProcessor, MaintenanceProcessor, ScheduleKeeper, QueueBoard],

@@ -28,6 +28,9 @@ import { DunningHoldRepository } from './holds/dunning-hold.repository';
 import { DunningHoldsService } from './holds/dunning-holds.service';
 import { PromisesService } from './promises/promises.service';
 import { CreditReviewService } from './solvency/credit-review.service';
+import { InstalmentPlanRepository } from './instalments/instalment-plan.repository';
+import { InstalmentPlansService } from './instalments/instalment-plans.service';
+import { InstalmentReviewPhase } from './instalments/instalment-review.phase';
 
 @Module({
   imports: [TypeOrmModule.forFeature(COLLECTIONS_ENTITIES), OutboxModule],
@@ -58,10 +61,13 @@ import { CreditReviewService } from './solvency/credit-review.service';
     DunningHoldsService,
     PromisesService,
     CreditReviewService,
+    InstalmentPlanRepository,
+    InstalmentPlansService,
+    InstalmentReviewPhase,
   ],
   exports: [
     ReferenceRatesService, DunningPoliciesService, SolvencyService, SweepRunner, SweepsService, TasksService, ManualTasksService, ActivitiesService,
-    DunningHoldsService, PromisesService, CreditReviewService,
+    DunningHoldsService, PromisesService, CreditReviewService, InstalmentPlansService,
   ],
 })
 export class CollectionsDomainModule {}

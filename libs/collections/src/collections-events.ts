@@ -15,4 +15,6 @@ export const CollectionsEvents = {
   TaskReassigned: 'task.reassigned',
   DunningHoldPlaced: 'dunning.hold_placed',
   DunningHoldReleased: 'dunning.hold_released',
+  InstalmentPlanCreated: 'instalment_plan.created',
+  InstalmentPlanEnded: 'instalment_plan.ended',
 } as const;

@@ -14,7 +14,9 @@ import { Task } from './tasks/task.entity';
 import { TaskReassignment } from './tasks/task-reassignment.entity';
 import { Activity } from './activities/activity.entity';
 import { DunningHold } from './holds/dunning-hold.entity';
+import { InstalmentPlan } from './instalments/instalment-plan.entity';
+import { AddInstalmentPlans1765200000002 } from './migrations/1765200000002-AddInstalmentPlans';
 import { AddManagerWorkflow1765200000000 } from './migrations/1765200000000-AddManagerWorkflow';
 
-export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment, ClientSolvency, TaskReassignment, Activity, DunningHold];
-export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000];
+export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment, ClientSolvency, TaskReassignment, Activity, DunningHold, InstalmentPlan];
+export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000, AddInstalmentPlans1765200000002];

@@ -35,3 +35,6 @@ export * from './promises/promise.repository';
 export * from './promises/promises.service';
 export * from './solvency/credit-review';
 export * from './solvency/credit-review.service';
+export * from './instalments/instalment-plan.entity';
+export * from './instalments/plan-progress';
+export * from './instalments/instalment-plans.service';

@@ -23,7 +23,7 @@ const AssessmentFields = {
   decision: Decision,
   reasons: Type.Array(Type.String()),
 };
-const TaskType = Type.String({ description: 'reminder, final_notice, legal_handover, broken_promise, credit_review, follow_up, …' });
+const TaskType = Type.String({ description: 'reminder, final_notice, legal_handover, broken_promise, credit_review, follow_up, broken_plan, …' });
 
 const ids = { invoiceId: '0190a000-0000-7000-8000-000000001001', clientId: '0190a000-0000-7000-8000-000000000001', taskId: '0190a000-0000-7000-8000-000000006001' };
 const overdue = {
@@ -132,5 +132,24 @@ export const COLLECTIONS_EVENT_SCHEMAS = eventSchemas({
     description: 'A dunning hold was released before its date; dunning resumes with the next sweep.',
     data: Data({ holdId: Uuid, clientId: Uuid, invoiceId: Nullable(Uuid), releasedBy: Uuid, reason: Nullable(Type.String()) }),
     example: { holdId: '0190a000-0000-7000-8000-000000009001', clientId: ids.clientId, invoiceId: ids.invoiceId, releasedBy: task.assigneeId, reason: 'Credit note issued' },
+  },
+  'instalment_plan.created': {
+    description: "An instalment plan was agreed for some of the client's invoices: their dunning is held while it is kept.",
+    data: Data({
+      planId: Uuid, clientId: Uuid, currency: Currency, total: MinorUnits, invoiceIds: Type.Array(Uuid),
+      instalments: Type.Array(Type.Object({ dueOn: CalendarDate, amount: MinorUnits }, { additionalProperties: false })), createdBy: Uuid,
+    }),
+    example: {
+      planId: '0190a000-0000-7000-8000-00000000a101', clientId: ids.clientId, currency: 'EUR', total: 119_000, invoiceIds: [ids.invoiceId],
+      instalments: [{ dueOn: '2026-05-01', amount: 60_000 }, { dueOn: '2026-06-01', amount: 59_000 }], createdBy: task.assigneeId,
+    },
+  },
+  'instalment_plan.ended': {
+    description: 'An instalment plan ended: completed (all paid), broken (an instalment missed; a broken_plan task follows and dunning resumes) or cancelled by hand.',
+    data: Data({
+      planId: Uuid, clientId: Uuid, status: Type.Union([Type.Literal('completed'), Type.Literal('broken'), Type.Literal('cancelled')]),
+      outstanding: Nullable(MinorUnits), reason: Type.String(),
+    }),
+    example: { planId: '0190a000-0000-7000-8000-00000000a101', clientId: ids.clientId, status: 'broken', outstanding: 59_000, reason: 'instalment due 2026-06-01 missed (0 of 59000 paid)' },
   },
 });

@@ -65,6 +65,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients/{clientId}/instalment-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InstalmentPlansController_list"];
+        put?: never;
+        post: operations["InstalmentPlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients/{id}/solvency": {
         parameters: {
             query?: never;
@@ -155,6 +171,38 @@ export type paths = {
         get: operations["DunningPoliciesController_list"];
         put?: never;
         post: operations["DunningPoliciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instalment-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InstalmentPlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instalment-plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InstalmentPlansController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -444,7 +492,7 @@ export type components = {
              * @example call
              * @enum {string}
              */
-            kind: "call" | "email" | "letter" | "meeting" | "note" | "task_completed" | "letter_sent" | "promise" | "promise_cancelled" | "dispute" | "dispute_resolved" | "dunning_hold" | "dunning_hold_released" | "task_reassigned";
+            kind: "call" | "email" | "letter" | "meeting" | "note" | "task_completed" | "letter_sent" | "promise" | "promise_cancelled" | "dispute" | "dispute_resolved" | "dunning_hold" | "dunning_hold_released" | "task_reassigned" | "instalment_plan" | "instalment_plan_ended";
             /** @example Invoice 2026-000123 is approved; payment run on Friday. */
             note: string;
             /**
@@ -460,6 +508,10 @@ export type components = {
              * @example null
              */
             subjectId: string | null;
+        };
+        CancelInstalmentPlanDto: {
+            /** @example Client pays everything at once after all */
+            reason: string;
         };
         CancelPromiseDto: {
             /** @example Recorded for the wrong client */
@@ -484,6 +536,12 @@ export type components = {
             levels: components["schemas"]["DunningLevelDto"][];
             /** @example strict */
             name: string;
+        };
+        CreateInstalmentPlanDto: {
+            /** @description due dates ascending from today, amounts adding up to what the invoices owe */
+            instalments: components["schemas"]["InstalmentDto"][];
+            /** @description open invoices of the client, in one currency, in no other active plan */
+            invoiceIds: string[];
         };
         CreateSweepDto: {
             /**
@@ -638,6 +696,103 @@ export type components = {
             message: string;
             /** @example lines[0].quantity */
             path: string;
+        };
+        InstalmentDto: {
+            /**
+             * @description minor units
+             * @example 60000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @example 2026-05-01
+             */
+            dueOn: string;
+        };
+        InstalmentPlanResponse: {
+            /**
+             * Format: date
+             * @example 2026-04-15
+             */
+            agreedOn: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000000001
+             */
+            clientId: string;
+            /**
+             * Format: date-time
+             * @example 2026-04-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-0000000000a1
+             */
+            createdBy: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-00000000a101
+             */
+            id: string;
+            instalments: components["schemas"]["InstalmentProgressResponse"][];
+            /**
+             * @example [
+             *       "0190a000-0000-7000-8000-000000001001"
+             *     ]
+             */
+            invoiceIds: string[];
+            /** @example 59000 */
+            outstanding: number;
+            /**
+             * @description paid towards it since
+             * @example 60000
+             */
+            paid: number;
+            /**
+             * Format: date
+             * @example null
+             */
+            resolvedOn: string | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "completed" | "broken" | "cancelled";
+            /**
+             * @description why it ended
+             * @example null
+             */
+            statusReason: string | null;
+            /**
+             * @description what the invoices owed when it was agreed
+             * @example 119000
+             */
+            total: number;
+        };
+        InstalmentProgressResponse: {
+            /**
+             * @description minor units
+             * @example 60000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @example 2026-05-01
+             */
+            dueOn: string;
+            /**
+             * @description covered so far, payments counting towards the instalments in order
+             * @example 60000
+             */
+            paid: number;
+            /**
+             * @example paid
+             * @enum {string}
+             */
+            state: "paid" | "partly_paid" | "due" | "missed";
         };
         PlaceDunningHoldDto: {
             /** @example Credit note for the damaged delivery in preparation */
@@ -1031,7 +1186,7 @@ export type components = {
              * @example reminder
              * @enum {string}
              */
-            type: "reminder" | "final_notice" | "legal_handover" | "broken_promise" | "credit_review" | "follow_up";
+            type: "reminder" | "final_notice" | "legal_handover" | "broken_promise" | "credit_review" | "follow_up" | "broken_plan";
         };
     };
     responses: never;
@@ -1433,6 +1588,182 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    InstalmentPlansController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "active" | "completed" | "broken" | "cancelled";
+            };
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; pass nextCursor as cursor for the next (null on the last page) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InstalmentPlanResponse"][];
+                        /** @example null */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    InstalmentPlansController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInstalmentPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalmentPlanResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1971,6 +2302,163 @@ export interface operations {
             };
             /** @description Refused by a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    InstalmentPlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalmentPlanResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    InstalmentPlansController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelInstalmentPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalmentPlanResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

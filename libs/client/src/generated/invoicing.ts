@@ -1202,7 +1202,7 @@ export type components = {
             reference?: string;
         };
         CreateWebhookEndpointDto: {
-            events: ("invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.dunning_level_changed" | "payment.received" | "payment.reversed" | "client.risk_changed" | "client.blocked" | "client.unblocked" | "task.created" | "task.completed" | "promise.broken" | "letter.sent" | "letter.failed" | "task.reassigned" | "promise.cancelled" | "dunning.hold_placed" | "dunning.hold_released" | "invoice.written_off" | "credit.applied")[];
+            events: ("invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.dunning_level_changed" | "payment.received" | "payment.reversed" | "client.risk_changed" | "client.blocked" | "client.unblocked" | "task.created" | "task.completed" | "promise.broken" | "letter.sent" | "letter.failed" | "task.reassigned" | "promise.cancelled" | "dunning.hold_placed" | "dunning.hold_released" | "invoice.written_off" | "credit.applied" | "instalment_plan.created" | "instalment_plan.ended")[];
             /** @example https://erp.example.com/hooks/ar */
             url: string;
         };

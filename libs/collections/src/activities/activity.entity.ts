@@ -3,7 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
 /** What a person records about a contact with the client. */
 export const MANUAL_ACTIVITY_KINDS = ['call', 'email', 'letter', 'meeting', 'note'] as const;
 /** What the system records by itself when something happens to the client's debt. */
-export const SYSTEM_ACTIVITY_KINDS = ['task_completed', 'letter_sent', 'promise', 'promise_cancelled', 'dispute', 'dispute_resolved', 'dunning_hold', 'dunning_hold_released', 'task_reassigned'] as const;
+export const SYSTEM_ACTIVITY_KINDS = ['task_completed', 'letter_sent', 'promise', 'promise_cancelled', 'dispute', 'dispute_resolved', 'dunning_hold', 'dunning_hold_released', 'task_reassigned', 'instalment_plan', 'instalment_plan_ended'] as const;
 export const ACTIVITY_KINDS = [...MANUAL_ACTIVITY_KINDS, ...SYSTEM_ACTIVITY_KINDS] as const;
 export type ManualActivityKind = (typeof MANUAL_ACTIVITY_KINDS)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -17,7 +17,7 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 @Index('activities_one_per_subject', ['kind', 'subjectId'], { unique: true, where: 'subject_id IS NOT NULL' })
 @Check(
   'activities_kind_check',
-  `kind IN ('call', 'email', 'letter', 'meeting', 'note', 'task_completed', 'letter_sent', 'promise', 'promise_cancelled', 'dispute', 'dispute_resolved', 'dunning_hold', 'dunning_hold_released', 'task_reassigned')`,
+  `kind IN ('call', 'email', 'letter', 'meeting', 'note', 'task_completed', 'letter_sent', 'promise', 'promise_cancelled', 'dispute', 'dispute_resolved', 'dunning_hold', 'dunning_hold_released', 'task_reassigned', 'instalment_plan', 'instalment_plan_ended')`,
 )
 export class Activity {
   @PrimaryColumn('uuid')

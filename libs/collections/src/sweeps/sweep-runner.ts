@@ -7,6 +7,7 @@ import { OverdueInvoicesPhase } from '../dunning/overdue-invoices.phase';
 import { encodePosition } from '../dunning/overdue-position';
 import { PolicyCatalogLoader } from '../policies/policy-catalog';
 import { PromiseReviewPhase } from '../promises/promise-review.phase';
+import { InstalmentReviewPhase } from '../instalments/instalment-review.phase';
 import { SolvencyAssessor } from '../solvency/solvency-assessor';
 import { DunningTasksPhase } from '../tasks/dunning-tasks.phase';
 import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.entity';
@@ -45,6 +46,7 @@ export class SweepRunner {
     private readonly overdue: OverdueInvoicesPhase,
     private readonly tasks: DunningTasksPhase,
     private readonly promises: PromiseReviewPhase,
+    private readonly instalmentPlans: InstalmentReviewPhase,
     private readonly assessor: SolvencyAssessor,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -114,8 +116,9 @@ export class SweepRunner {
       }
 
       if (checkpoint.phase === 'promises') {
-        // Promises already settled are not due any more, so repeating this step after a crash is harmless.
+        // Promises and plans already settled are not reviewed again, so repeating this step after a crash is harmless.
         await this.promises.run(asOf);
+        await this.instalmentPlans.run(asOf);
         checkpoint = { phase: 'solvency', after: null };
         await save(this.dataSource.manager, checkpoint);
         phaseDone('promises');

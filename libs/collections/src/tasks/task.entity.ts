@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { bigintColumn } from '@ar/database';
 
-export const TASK_TYPES = ['reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review', 'follow_up'] as const;
+export const TASK_TYPES = ['reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review', 'follow_up', 'broken_plan'] as const;
 /** Tasks a person creates by hand; any number of them may be open for a client. */
 export const MANUAL_TASK_TYPES = ['follow_up'] as const;
 export type ManualTaskType = (typeof MANUAL_TASK_TYPES)[number];
@@ -18,7 +18,7 @@ export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
   where: `status IN ('open', 'snoozed') AND type <> 'follow_up'`,
 })
 @Index('tasks_assignee_priority_idx', ['assigneeId', 'status', 'priority'])
-@Check('tasks_type_check', `type IN ('reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review', 'follow_up')`)
+@Check('tasks_type_check', `type IN ('reminder', 'final_notice', 'legal_handover', 'broken_promise', 'credit_review', 'follow_up', 'broken_plan')`)
 @Check('tasks_status_check', `status IN ('open', 'done', 'snoozed', 'cancelled')`)
 export class Task {
   @PrimaryColumn('uuid')

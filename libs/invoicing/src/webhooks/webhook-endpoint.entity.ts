@@ -21,6 +21,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'dunning.hold_released',
   'invoice.written_off',
   'credit.applied',
+  'instalment_plan.created',
+  'instalment_plan.ended',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
