@@ -19,6 +19,7 @@ import { WebhookEndpointsController } from './webhook-endpoints/webhook-endpoint
 import { EventTypesController } from './event-types/event-types.controller';
 import { ClientCreditController } from './clients/client-credit.controller';
 import { WriteOffsController } from './write-offs/write-offs.controller';
+import { DisputeCasesController } from './disputes/dispute-cases.controller';
 
 @Module({
   imports: [PlatformModule.forService('invoicing'), OutboxRelayModule.forSchema('invoicing'), InvoicingDomainModule, WebhooksModule],
@@ -31,6 +32,7 @@ import { WriteOffsController } from './write-offs/write-offs.controller';
     ClientBalanceController,
     ClientCreditController,
     WriteOffsController,
+    DisputeCasesController,
     ClientStatementController,
     IntegrationsController,
     InboundWebhooksController,

@@ -93,6 +93,31 @@ const letter = {
   channel: 'email', invoiceIds: ['0190a000-0000-7000-8000-000000001001'], currency: 'EUR', totalDue: 119_000, reference: 'RF58L2026000042',
 };
 
+
+const DisputeCaseData = Data({
+  caseId: Uuid,
+  invoiceId: Uuid,
+  clientId: Uuid,
+  currency: Currency,
+  amount: MinorUnits,
+  reasonCode: Type.Union(['price', 'quantity', 'quality', 'not_received', 'duplicate', 'other'].map((c) => Type.Literal(c))),
+  reason: Type.String(),
+  ownerId: Nullable(Uuid),
+  dueOn: CalendarDate,
+  status: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
+  resolution: Nullable(Type.Union(['credit_note', 'write_off', 'rejected', 'paid'].map((c) => Type.Literal(c)))),
+  resolutionAmount: Nullable(MinorUnits),
+  proposedResolution: Nullable(Type.Union([Type.Literal('credit_note'), Type.Literal('write_off')])),
+  proposedAmount: Nullable(MinorUnits),
+  openedOn: CalendarDate,
+  resolvedOn: Nullable(CalendarDate),
+});
+const disputeCase = {
+  caseId: '0190a000-0000-7000-8000-00000000b001', invoiceId: '0190a000-0000-7000-8000-000000001001', clientId: '0190a000-0000-7000-8000-000000000001',
+  currency: 'EUR', amount: 119_000, reasonCode: 'quality', reason: 'Goods arrived damaged', ownerId: '0190a000-0000-7000-8000-0000000000a1',
+  dueOn: '2026-04-29', status: 'open', resolution: null, resolutionAmount: null, proposedResolution: null, proposedAmount: null, openedOn: '2026-04-15', resolvedOn: null,
+};
+
 /** What the invoicing context announces. */
 export const INVOICING_EVENT_SCHEMAS = eventSchemas({
   'invoice.issued': { description: 'An invoice was issued (also an interest invoice, kind "interest").', data: InvoiceSnapshot, example: invoice },
@@ -139,6 +164,21 @@ export const INVOICING_EVENT_SCHEMAS = eventSchemas({
     description: 'A payment was reversed (returned, bounced); what it had settled is owed again.',
     data: Data({ ...PaymentFields, reversedOn: CalendarDate }),
     example: { ...payment, reversedOn: '2026-04-09' },
+  },
+  'dispute_case.opened': {
+    description: 'A dispute case was opened for an invoice (by a person, or from a collections call that ended in a dispute); the invoice is disputed.',
+    data: DisputeCaseData,
+    example: disputeCase,
+  },
+  'dispute_case.resolution_proposed': {
+    description: 'An account manager proposed resolving a dispute case by credit note or write-off; finance approves or declines it.',
+    data: DisputeCaseData,
+    example: { ...disputeCase, proposedResolution: 'credit_note', proposedAmount: 20_000 },
+  },
+  'dispute_case.resolved': {
+    description: 'A dispute case was resolved: credit_note or write_off (booked), rejected (dunning resumes) or paid (closed when the invoice was paid).',
+    data: DisputeCaseData,
+    example: { ...disputeCase, status: 'resolved', resolution: 'credit_note', resolutionAmount: 20_000, resolvedOn: '2026-04-20' },
   },
   'credit.applied': {
     description: "The client's unapplied credit (what overpayments left) was applied to its open invoices, by finance or automatically.",

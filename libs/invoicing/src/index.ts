@@ -52,3 +52,6 @@ export * from './webhooks/webhook-targets';
 export * from './directory/collections-directory';
 export * from './payments/credit-application.service';
 export * from './write-offs/write-offs.service';
+export * from './disputes/dispute-case.entity';
+export * from './disputes/dispute-case.repository';
+export * from './disputes/dispute-cases.service';

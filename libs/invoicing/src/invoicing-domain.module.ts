@@ -30,6 +30,8 @@ import { ClientBalanceService } from './payments/client-balance.service';
 import { CreditApplicationRepository } from './payments/credit-application.repository';
 import { CreditApplicationService } from './payments/credit-application.service';
 import { WriteOffsService } from './write-offs/write-offs.service';
+import { DisputeCaseRepository } from './disputes/dispute-case.repository';
+import { DisputeCasesService } from './disputes/dispute-cases.service';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
 import { ReceivablesReportsService } from './reports/receivables-reports.service';
@@ -53,6 +55,8 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     CreditApplicationRepository,
     CreditApplicationService,
     WriteOffsService,
+    DisputeCaseRepository,
+    DisputeCasesService,
     IntegrationsService,
     InboundWebhooksService,
     InboundMessageRepository,
@@ -79,6 +83,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     ClientBalanceService,
     CreditApplicationService,
     WriteOffsService,
+    DisputeCasesService,
     IntegrationsService,
     InboundWebhooksService,
     ReceivablesReportsService,

@@ -1,3 +1,5 @@
+import { CreateDisputeCases1765200000003 } from './migrations/1765200000003-CreateDisputeCases';
+import { DisputeCase } from './disputes/dispute-case.entity';
 import { AddWriteOffsAndCredit1765200000001 } from './migrations/1765200000001-AddWriteOffsAndCredit';
 import { InterestAdjustment } from './claims/interest-adjustment.entity';
 import { BankEntry, BankStatement, PayerAccount } from './bank-statements/bank-statement.entity';
@@ -42,6 +44,7 @@ export const INVOICING_ENTITIES = [
   BankStatement,
   BankEntry,
   PayerAccount,
+  DisputeCase,
 ];
 export const INVOICING_MIGRATIONS = [
   CreateInvoicingSchema1764216200000,
@@ -54,4 +57,5 @@ export const INVOICING_MIGRATIONS = [
   CreateLetters1765100000001,
   CreateBankStatements1765100000003,
   AddWriteOffsAndCredit1765200000001,
+  CreateDisputeCases1765200000003,
 ];

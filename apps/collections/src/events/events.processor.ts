@@ -5,7 +5,7 @@ import { ActivitiesService, CollectionsEvents, CreditReviewService, TasksService
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
 import { AppConfig } from '@ar/config';
-import { BankImportService, CreditApplicationService, InvoicesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
+import { BankImportService, CreditApplicationService, DisputeCasesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
@@ -23,7 +23,6 @@ export class EventsProcessor extends WorkerHost {
   constructor(
     private readonly fanout: WebhookFanoutService,
     private readonly clients: ClientsService,
-    private readonly invoices: InvoicesService,
     private readonly tasks: TasksService,
     private readonly handover: OutboxHandover,
     private readonly letterDelivery: LetterDeliveryService,
@@ -33,6 +32,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly credit: CreditApplicationService,
     private readonly config: AppConfig,
     private readonly creditReviews: CreditReviewService,
+    private readonly disputes: DisputeCasesService,
   ) {
     super();
   }
@@ -57,6 +57,8 @@ export class EventsProcessor extends WorkerHost {
       else if (this.config.autoApplyCredit && isEventOf(event, 'invoicing', InvoicingEvents.PaymentReceived) && event.data.unappliedAmount > 0) {
         await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
       }
+      // A dispute case closes by itself once its invoice is paid.
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoicePaid)) await this.disputes.closePaid(event.data.invoiceId);
       // What reaches the debtor, and its disputes, go into the client's contact history.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterSent)) await this.activities.letterSent(event.data);
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputed)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, false);
@@ -81,7 +83,7 @@ export class EventsProcessor extends WorkerHost {
       const { clientId, kind, level, invoiceIds, channel, payWithinDays } = event.data;
       await this.letters.produceForDunning({ clientId, kind, level, invoiceIds, channel, payWithinDays });
     } else if (isEventOf(event, 'collections', CollectionsEvents.TaskCompleted) && event.data.outcome === 'dispute') {
-      await this.invoices.markDisputedBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call');
+      await this.disputes.openBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call', event.data.completedBy);
     }
   }
 }

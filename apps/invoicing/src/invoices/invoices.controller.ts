@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentPrincipal, Principal } from '@ar/auth';
 import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { Page } from '@ar/pagination';
-import { InvoicesService } from '@ar/invoicing';
+import { DisputeCasesService, InvoicesService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
 import { CreateInvoiceDto } from './dto/create-invoice.dto';
 import { DisputeInvoiceDto } from './dto/dispute-invoice.dto';
@@ -17,6 +17,7 @@ import { InvoiceResponse, toInvoiceResponse } from './invoice.response';
 export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesService,
+    private readonly disputes: DisputeCasesService,
     private readonly calendar: BusinessCalendar,
   ) {}
 
@@ -51,6 +52,7 @@ export class InvoicesController {
     return toInvoiceResponse(await this.invoices.void(principal, id), this.calendar.today());
   }
 
+  /** Opens a dispute case (see /v1/dispute-cases) and answers with the invoice, now disputed. */
   @ApiOkResponse({ type: InvoiceResponse })
   @ApiProblems(404, 409, 422)
   @Post(':id/dispute')
@@ -60,14 +62,22 @@ export class InvoicesController {
     @Param('id', UuidParam) id: string,
     @Body() body: DisputeInvoiceDto,
   ): Promise<InvoiceResponse> {
-    return toInvoiceResponse(await this.invoices.dispute(principal, id, body.reason), this.calendar.today());
+    await this.disputes.open(principal, id, body);
+    return this.current(principal, id);
   }
 
+  /** Ends the invoice's open dispute case as rejected: dunning resumes. */
   @ApiOkResponse({ type: InvoiceResponse })
   @ApiProblems(404, 409, 422)
   @Post(':id/resolve-dispute')
   @HttpCode(200)
   async resolveDispute(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<InvoiceResponse> {
-    return toInvoiceResponse(await this.invoices.resolveDispute(principal, id), this.calendar.today());
+    await this.disputes.resolveInvoiceDispute(principal, id);
+    return this.current(principal, id);
+  }
+
+  private async current(principal: Principal, id: string): Promise<InvoiceResponse> {
+    const today = this.calendar.today();
+    return toInvoiceResponse(await this.invoices.get(principal, id, today), today);
   }
 }

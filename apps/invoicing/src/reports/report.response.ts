@@ -31,3 +31,24 @@ export class DsoReportResponse {
   @ApiProperty({ example: 91 }) days: number;
   @ApiProperty({ type: [DsoRowResponse] }) rows: DsoRowResponse[];
 }
+
+class DisputesReportRowResponse {
+  @ApiProperty({ enum: ['price', 'quantity', 'quality', 'not_received', 'duplicate', 'other'], example: 'quality' }) reasonCode: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ description: 'cases opened in the period', example: 4 }) opened: number;
+  @ApiProperty({ description: 'what their invoices owed when opened, minor units', example: 476000 }) amount: number;
+  @ApiProperty({ example: 1 }) open: number;
+  @ApiProperty({ example: 3 }) resolved: number;
+  @ApiProperty({ example: 2 }) creditNote: number;
+  @ApiProperty({ example: 0 }) writeOff: number;
+  @ApiProperty({ example: 1 }) rejected: number;
+  @ApiProperty({ example: 0 }) paid: number;
+  @ApiProperty({ description: 'credited and written off by the resolutions, minor units', example: 40000 }) resolvedAmount: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'mean days from opening to resolution', example: 6.3 }) avgDaysToResolve: number | null;
+}
+
+export class DisputesReportResponse {
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) from: string;
+  @ApiProperty({ format: 'date', example: '2026-03-31' }) to: string;
+  @ApiProperty({ type: [DisputesReportRowResponse] }) rows: DisputesReportRowResponse[];
+}

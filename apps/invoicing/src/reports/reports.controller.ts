@@ -2,10 +2,10 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { AgingRow, agingToCsv, ReceivablesReportsService } from '@ar/invoicing';
+import { AgingRow, agingToCsv, DisputeCasesService, ReceivablesReportsService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
 import { AgingQuery, DsoQuery } from './dto/report-queries';
-import { AgingReportResponse, DsoReportResponse } from './report.response';
+import { AgingReportResponse, DisputesReportResponse, DsoReportResponse } from './report.response';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -14,6 +14,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReceivablesReportsService,
     private readonly calendar: BusinessCalendar,
+    private readonly disputes: DisputeCasesService,
   ) {}
 
   /** Open balances by age bucket as of a date; `Accept: text/csv` returns CSV. */
@@ -40,5 +41,12 @@ export class ReportsController {
   @Get('dso')
   dso(@CurrentPrincipal() principal: Principal, @Query() query: DsoQuery) {
     return this.reports.dso(principal, query.from, query.to);
+  }
+
+  /** The analysis of the causes of complaints: dispute cases opened in the period by reason code and currency. */
+  @ApiOkResponse({ type: DisputesReportResponse })
+  @Get('disputes')
+  async disputeCases(@CurrentPrincipal() principal: Principal, @Query() query: DsoQuery) {
+    return { from: query.from, to: query.to, rows: await this.disputes.report(principal, query.from, query.to) };
   }
 }

@@ -257,6 +257,102 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/dispute-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DisputeCasesController_list"];
+        put?: never;
+        post: operations["DisputeCasesController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dispute-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DisputeCasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dispute-cases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DisputeCasesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dispute-cases/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DisputeCasesController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dispute-cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DisputeCasesController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dispute-cases/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DisputeCasesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/event-types": {
         parameters: {
             query?: never;
@@ -626,6 +722,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_disputeCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/dso": {
         parameters: {
             query?: never;
@@ -816,6 +928,9 @@ export type components = {
         };
         ApproveCreditNoteRequestDto: {
             /** @example Agreed with the client on the phone */
+            note?: string;
+        };
+        ApproveDisputeResolutionDto: {
             note?: string;
         };
         BankEntryResponse: {
@@ -1202,7 +1317,7 @@ export type components = {
             reference?: string;
         };
         CreateWebhookEndpointDto: {
-            events: ("invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.dunning_level_changed" | "payment.received" | "payment.reversed" | "client.risk_changed" | "client.blocked" | "client.unblocked" | "task.created" | "task.completed" | "promise.broken" | "letter.sent" | "letter.failed" | "task.reassigned" | "promise.cancelled" | "dunning.hold_placed" | "dunning.hold_released" | "invoice.written_off" | "credit.applied" | "instalment_plan.created" | "instalment_plan.ended")[];
+            events: ("invoice.issued" | "invoice.paid" | "invoice.overdue" | "invoice.dunning_level_changed" | "payment.received" | "payment.reversed" | "client.risk_changed" | "client.blocked" | "client.unblocked" | "task.created" | "task.completed" | "promise.broken" | "letter.sent" | "letter.failed" | "task.reassigned" | "promise.cancelled" | "dunning.hold_placed" | "dunning.hold_released" | "invoice.written_off" | "credit.applied" | "instalment_plan.created" | "instalment_plan.ended" | "dispute_case.opened" | "dispute_case.resolution_proposed" | "dispute_case.resolved")[];
             /** @example https://erp.example.com/hooks/ar */
             url: string;
         };
@@ -1337,6 +1452,10 @@ export type components = {
              */
             unappliedCredit: number;
         };
+        DeclineDisputeResolutionDto: {
+            /** @example Damage not documented */
+            reason: string;
+        };
         DeliveryAttemptResponse: {
             /**
              * Format: date-time
@@ -1353,9 +1472,197 @@ export type components = {
             /** @example 503 */
             statusCode: number | null;
         };
-        DisputeInvoiceDto: {
+        DisputeCaseResponse: {
+            /**
+             * @description what the invoice owed when the case was opened, minor units
+             * @example 119000
+             */
+            amount: number;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000000001
+             */
+            clientId: string;
+            /**
+             * Format: uuid
+             * @description the credit note or write-off booked
+             * @example null
+             */
+            creditNoteId: string | null;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description resolved − opened, in days
+             * @example null
+             */
+            daysToResolve: number | null;
+            /**
+             * Format: date
+             * @example 2026-04-29
+             */
+            dueOn: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-00000000b001
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000001001
+             */
+            invoiceId: string;
+            notes: components["schemas"]["DisputeNoteResponse"][];
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-0000000000a1
+             */
+            openedBy: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-15
+             */
+            openedOn: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-0000000000a1
+             */
+            ownerId: string | null;
+            /** @example null */
+            proposedAmount: number | null;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            proposedBy: string | null;
+            /**
+             * @description waiting for finance
+             * @example null
+             * @enum {string|null}
+             */
+            proposedResolution: "credit_note" | "write_off" | null;
             /** @example Goods arrived damaged */
             reason: string;
+            /**
+             * @example quality
+             * @enum {string}
+             */
+            reasonCode: "price" | "quantity" | "quality" | "not_received" | "duplicate" | "other";
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            resolution: "credit_note" | "write_off" | "rejected" | "paid" | null;
+            /**
+             * @description credited or written off, minor units
+             * @example null
+             */
+            resolutionAmount: number | null;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            resolvedBy: string | null;
+            /**
+             * Format: date
+             * @example null
+             */
+            resolvedOn: string | null;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "resolved";
+        };
+        DisputeInvoiceDto: {
+            /**
+             * Format: date
+             * @description when it should be resolved; default in 14 days
+             */
+            dueOn?: string;
+            /**
+             * Format: uuid
+             * @description who owns the case; default the client's account manager
+             */
+            ownerId?: string;
+            /** @example Goods arrived damaged */
+            reason: string;
+            /**
+             * @default other
+             * @enum {string}
+             */
+            reasonCode?: "price" | "quantity" | "quality" | "not_received" | "duplicate" | "other";
+        };
+        DisputeNoteDto: {
+            /** @example Photos of the damage received; forwarded to logistics */
+            note: string;
+        };
+        DisputeNoteResponse: {
+            /**
+             * Format: date-time
+             * @example 2026-04-16T10:00:00.000Z
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-0000000000a1
+             */
+            by: string | null;
+            /** @example Photos of the damage received */
+            note: string;
+        };
+        DisputesReportResponse: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            from: string;
+            rows: components["schemas"]["DisputesReportRowResponse"][];
+            /**
+             * Format: date
+             * @example 2026-03-31
+             */
+            to: string;
+        };
+        DisputesReportRowResponse: {
+            /**
+             * @description what their invoices owed when opened, minor units
+             * @example 476000
+             */
+            amount: number;
+            /**
+             * @description mean days from opening to resolution
+             * @example 6.3
+             */
+            avgDaysToResolve: number | null;
+            /** @example 2 */
+            creditNote: number;
+            /** @example EUR */
+            currency: string;
+            /** @example 1 */
+            open: number;
+            /**
+             * @description cases opened in the period
+             * @example 4
+             */
+            opened: number;
+            /** @example 0 */
+            paid: number;
+            /**
+             * @example quality
+             * @enum {string}
+             */
+            reasonCode: "price" | "quantity" | "quality" | "not_received" | "duplicate" | "other";
+            /** @example 1 */
+            rejected: number;
+            /** @example 3 */
+            resolved: number;
+            /**
+             * @description credited and written off by the resolutions, minor units
+             * @example 40000
+             */
+            resolvedAmount: number;
+            /** @example 0 */
+            writeOff: number;
         };
         DsoReportResponse: {
             /** @example 91 */
@@ -1848,6 +2155,27 @@ export type components = {
              */
             updatedAt: string | null;
         };
+        OpenDisputeCaseDto: {
+            /**
+             * Format: date
+             * @description default in 14 days
+             */
+            dueOn?: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /**
+             * Format: uuid
+             * @description default the client's account manager
+             */
+            ownerId?: string;
+            /** @example Goods arrived damaged */
+            reason: string;
+            /**
+             * @example quality
+             * @enum {string}
+             */
+            reasonCode: "price" | "quantity" | "quality" | "not_received" | "duplicate" | "other";
+        };
         PaymentBatchResponse: {
             /** @example 2 */
             applied: number;
@@ -1996,6 +2324,20 @@ export type components = {
         RejectCreditNoteRequestDto: {
             /** @example The goods were delivered on time */
             reason: string;
+        };
+        ResolveDisputeCaseDto: {
+            /**
+             * @description credit_note or write_off: minor units, default what the invoice still owes
+             * @example 20000
+             */
+            amount?: number;
+            /** @example Agreed 20 % off for the damage */
+            note?: string;
+            /**
+             * @example credit_note
+             * @enum {string}
+             */
+            resolution: "credit_note" | "write_off" | "rejected" | "paid";
         };
         RotatedSecretResponse: {
             /**
@@ -3660,6 +4002,629 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DisputeCasesController_list: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                invoiceId?: string;
+                limit?: number;
+                ownerId?: string;
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; pass nextCursor as cursor for the next (null on the last page) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DisputeCaseResponse"][];
+                        /** @example null */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DisputeCasesController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDisputeCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DisputeCasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DisputeCasesController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDisputeResolutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DisputeCasesController_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineDisputeResolutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DisputeCasesController_addNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    DisputeCasesController_resolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDisputeCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5992,6 +6957,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AgingReportResponse"];
                     "text/csv": components["schemas"]["AgingReportResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_disputeCases: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputesReportResponse"];
                 };
             };
             /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */

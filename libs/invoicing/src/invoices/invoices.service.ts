@@ -176,47 +176,10 @@ export class InvoicesService {
     });
   }
 
-  dispute(principal: Principal, id: string, reason: string): Promise<InvoiceView> {
-    return this.change(principal, id, (invoice) => {
-      if (invoice.status === 'void' || invoice.status === 'written_off') {
-        throw new DomainError(ErrorCode.InvalidTransition, `A ${invoice.status} invoice cannot be disputed`);
-      }
-      if (invoice.disputed) throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is already disputed');
-      invoice.disputed = true;
-      invoice.disputeReason = reason;
-      return InvoicingEvents.InvoiceDisputed;
-    });
-  }
-
-  resolveDispute(principal: Principal, id: string): Promise<InvoiceView> {
-    return this.change(principal, id, (invoice) => {
-      if (!invoice.disputed) throw new DomainError(ErrorCode.InvalidTransition, 'The invoice is not disputed');
-      invoice.disputed = false;
-      return InvoicingEvents.InvoiceDisputeResolved;
-    });
-  }
-
-  /** Marks invoices disputed on the collections context's word (a call ended in a dispute). Idempotent. */
-  async markDisputedBySystem(invoiceIds: string[], reason: string): Promise<number> {
-    if (invoiceIds.length === 0) return 0;
-    return this.dataSource.transaction(async (manager) => {
-      const changed = await this.invoices.lockOpenUndisputed(invoiceIds, manager);
-      if (changed.length === 0) return 0;
-      await this.invoices.markDisputed(changed.map((i) => i.id), reason, manager);
-      for (const invoice of changed) Object.assign(invoice, { disputed: true, disputeReason: reason });
-      await this.outbox.append(
-        manager,
-        'invoicing',
-        changed.map((i) => ({ type: InvoicingEvents.InvoiceDisputed, aggregateId: i.id, data: invoiceEventData(i) })),
-      );
-      return changed.length;
-    });
-  }
-
   private async change(
     principal: Principal,
     id: string,
-    apply: (invoice: Invoice) => typeof InvoicingEvents.InvoiceVoided | typeof InvoicingEvents.InvoiceDisputed | typeof InvoicingEvents.InvoiceDisputeResolved,
+    apply: (invoice: Invoice) => typeof InvoicingEvents.InvoiceVoided,
   ): Promise<InvoiceView> {
     const scope = await this.visibility.scopeFor(principal);
     await this.dataSource.transaction(async (manager) => {

@@ -23,6 +23,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'credit.applied',
   'instalment_plan.created',
   'instalment_plan.ended',
+  'dispute_case.opened',
+  'dispute_case.resolution_proposed',
+  'dispute_case.resolved',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
