@@ -55,3 +55,4 @@ export * from './write-offs/write-offs.service';
 export * from './disputes/dispute-case.entity';
 export * from './disputes/dispute-case.repository';
 export * from './disputes/dispute-cases.service';
+export * from './reports/collection-plan.service';

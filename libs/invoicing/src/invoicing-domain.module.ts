@@ -32,6 +32,7 @@ import { CreditApplicationService } from './payments/credit-application.service'
 import { WriteOffsService } from './write-offs/write-offs.service';
 import { DisputeCaseRepository } from './disputes/dispute-case.repository';
 import { DisputeCasesService } from './disputes/dispute-cases.service';
+import { CollectionPlanService } from './reports/collection-plan.service';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
 import { ReceivablesReportsService } from './reports/receivables-reports.service';
@@ -57,6 +58,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     WriteOffsService,
     DisputeCaseRepository,
     DisputeCasesService,
+    CollectionPlanService,
     IntegrationsService,
     InboundWebhooksService,
     InboundMessageRepository,
@@ -84,6 +86,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     CreditApplicationService,
     WriteOffsService,
     DisputeCasesService,
+    CollectionPlanService,
     IntegrationsService,
     InboundWebhooksService,
     ReceivablesReportsService,

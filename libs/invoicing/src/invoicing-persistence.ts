@@ -1,3 +1,4 @@
+import { PublishDaysLate1765200000004 } from './migrations/1765200000004-PublishDaysLate';
 import { CreateDisputeCases1765200000003 } from './migrations/1765200000003-CreateDisputeCases';
 import { DisputeCase } from './disputes/dispute-case.entity';
 import { AddWriteOffsAndCredit1765200000001 } from './migrations/1765200000001-AddWriteOffsAndCredit';
@@ -58,4 +59,5 @@ export const INVOICING_MIGRATIONS = [
   CreateBankStatements1765100000003,
   AddWriteOffsAndCredit1765200000001,
   CreateDisputeCases1765200000003,
+  PublishDaysLate1765200000004,
 ];

@@ -26,6 +26,11 @@ export class InvoiceResponse {
   @ApiProperty({ description: 'minor units', example: 0 }) amountPaid: number;
   @ApiProperty({ description: 'by credit notes, minor units', example: 0 }) amountCredited: number;
   @ApiProperty({ description: 'written off as uncollectable, minor units', example: 0 }) amountWrittenOff: number;
+  @ApiProperty({
+    nullable: true, type: String, format: 'date', example: '2026-04-12',
+    description: "while owed: the due date plus the client's typical delay (amount-weighted mean days late over the past year), not before today (or asOf)",
+  })
+  predictedPaymentDate: string | null;
   @ApiProperty({ description: 'cash discount granted, minor units', example: 0 }) amountDiscounted: number;
   @ApiProperty({ description: 'minor units', example: 119000 }) balance: number;
   @ApiProperty({ enum: ['open', 'partially_paid', 'paid', 'void', 'written_off'], example: 'open' }) status: string;
@@ -47,7 +52,7 @@ export class InvoiceResponse {
   @ApiProperty({ format: 'date-time', example: '2026-03-01T09:12:44.000Z' }) createdAt: string;
 }
 
-export function toInvoiceResponse({ invoice, dunning, accrued }: InvoiceView, asOf: string): InvoiceResponse {
+export function toInvoiceResponse({ invoice, dunning, accrued, predictedPaymentDate }: InvoiceView, asOf: string): InvoiceResponse {
   const { overdue, daysOverdue } = overdueState(invoice, asOf);
   return {
     id: invoice.id,
@@ -72,6 +77,7 @@ export function toInvoiceResponse({ invoice, dunning, accrued }: InvoiceView, as
     amountPaid: invoice.amountPaid,
     amountCredited: invoice.amountCredited - invoice.amountWrittenOff,
     amountWrittenOff: invoice.amountWrittenOff,
+    predictedPaymentDate,
     amountDiscounted: invoice.amountDiscounted,
     balance: invoiceBalance(invoice),
     status: invoice.status,

@@ -52,3 +52,23 @@ export class DisputesReportResponse {
   @ApiProperty({ format: 'date', example: '2026-03-31' }) to: string;
   @ApiProperty({ type: [DisputesReportRowResponse] }) rows: DisputesReportRowResponse[];
 }
+
+class CollectionPlanRowResponse {
+  @ApiProperty({ description: "the manager's id (or 'unassigned'), or the client's id", example: '0190a000-0000-7000-8000-0000000000a1' }) key: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ description: 'fromInvoices + fromPromises + fromInstalments, minor units', example: 540000 }) expected: number;
+  @ApiProperty({ description: 'invoices whose predicted payment date falls in the month', example: 420000 }) fromInvoices: number;
+  @ApiProperty({ description: 'active promises dated in the month', example: 60000 }) fromPromises: number;
+  @ApiProperty({ description: 'instalments due in the month, for what is not yet covered', example: 60000 }) fromInstalments: number;
+  @ApiProperty({ description: 'payments received in the month', example: 300000 }) collected: number;
+  @ApiProperty({ description: 'expected − collected', example: 240000 }) gap: number;
+}
+
+export class CollectionPlanResponse {
+  @ApiProperty({ example: '2026-04' }) month: string;
+  @ApiProperty({ format: 'date', example: '2026-04-01' }) from: string;
+  @ApiProperty({ format: 'date', example: '2026-04-30' }) to: string;
+  @ApiProperty({ format: 'date', example: '2026-03-31', description: 'the balances the plan starts from: the day before the month, or today for a month ahead' }) plannedAsOf: string;
+  @ApiProperty({ enum: ['manager', 'client'], example: 'manager' }) groupBy: string;
+  @ApiProperty({ type: [CollectionPlanRowResponse] }) rows: CollectionPlanRowResponse[];
+}

@@ -2,10 +2,10 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { AgingRow, agingToCsv, DisputeCasesService, ReceivablesReportsService } from '@ar/invoicing';
+import { AgingRow, agingToCsv, CollectionPlanService, DisputeCasesService, ReceivablesReportsService } from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
-import { AgingQuery, DsoQuery } from './dto/report-queries';
-import { AgingReportResponse, DisputesReportResponse, DsoReportResponse } from './report.response';
+import { AgingQuery, CollectionPlanQuery, DsoQuery } from './dto/report-queries';
+import { AgingReportResponse, CollectionPlanResponse, DisputesReportResponse, DsoReportResponse } from './report.response';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -15,6 +15,7 @@ export class ReportsController {
     private readonly reports: ReceivablesReportsService,
     private readonly calendar: BusinessCalendar,
     private readonly disputes: DisputeCasesService,
+    private readonly collectionPlans: CollectionPlanService,
   ) {}
 
   /** Open balances by age bucket as of a date; `Accept: text/csv` returns CSV. */
@@ -48,5 +49,12 @@ export class ReportsController {
   @Get('disputes')
   async disputeCases(@CurrentPrincipal() principal: Principal, @Query() query: DsoQuery) {
     return { from: query.from, to: query.to, rows: await this.disputes.report(principal, query.from, query.to) };
+  }
+
+  /** The month's expected cash per manager (or client) from due dates, promises and instalments, next to what came in. */
+  @ApiOkResponse({ type: CollectionPlanResponse })
+  @Get('collection-plan')
+  collectionPlan(@CurrentPrincipal() principal: Principal, @Query() query: CollectionPlanQuery) {
+    return this.collectionPlans.plan(principal, query.month, query.groupBy ?? 'manager');
   }
 }

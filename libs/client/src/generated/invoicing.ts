@@ -722,6 +722,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/collection-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_collectionPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/disputes": {
         parameters: {
             query?: never;
@@ -1175,6 +1191,71 @@ export type components = {
             outstanding: number;
             /** @example 75386 */
             totalClaimable: number;
+        };
+        CollectionPlanResponse: {
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            from: string;
+            /**
+             * @example manager
+             * @enum {string}
+             */
+            groupBy: "manager" | "client";
+            /** @example 2026-04 */
+            month: string;
+            /**
+             * Format: date
+             * @description the balances the plan starts from: the day before the month, or today for a month ahead
+             * @example 2026-03-31
+             */
+            plannedAsOf: string;
+            rows: components["schemas"]["CollectionPlanRowResponse"][];
+            /**
+             * Format: date
+             * @example 2026-04-30
+             */
+            to: string;
+        };
+        CollectionPlanRowResponse: {
+            /**
+             * @description payments received in the month
+             * @example 300000
+             */
+            collected: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description fromInvoices + fromPromises + fromInstalments, minor units
+             * @example 540000
+             */
+            expected: number;
+            /**
+             * @description instalments due in the month, for what is not yet covered
+             * @example 60000
+             */
+            fromInstalments: number;
+            /**
+             * @description invoices whose predicted payment date falls in the month
+             * @example 420000
+             */
+            fromInvoices: number;
+            /**
+             * @description active promises dated in the month
+             * @example 60000
+             */
+            fromPromises: number;
+            /**
+             * @description expected − collected
+             * @example 240000
+             */
+            gap: number;
+            /**
+             * @description the manager's id (or 'unassigned'), or the client's id
+             * @example 0190a000-0000-7000-8000-0000000000a1
+             */
+            key: string;
         };
         CreateCreditNoteDto: {
             /**
@@ -1981,6 +2062,12 @@ export type components = {
             originalInvoiceId: string | null;
             /** @example true */
             overdue: boolean;
+            /**
+             * Format: date
+             * @description while owed: the due date plus the client's typical delay (amount-weighted mean days late over the past year), not before today (or asOf)
+             * @example 2026-04-12
+             */
+            predictedPaymentDate: string | null;
             /**
              * @example open
              * @enum {string}
@@ -6957,6 +7044,65 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AgingReportResponse"];
                     "text/csv": components["schemas"]["AgingReportResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_collectionPlan: {
+        parameters: {
+            query: {
+                groupBy?: "manager" | "client";
+                /** @description YYYY-MM */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPlanResponse"];
                 };
             };
             /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */

@@ -32,10 +32,7 @@ export class SolvencyRepository {
       [clientIds, asOf],
     );
     const late: { client_id: string; avg_late: string }[] = await m.query(
-      `SELECT client_id, (sum(total * GREATEST(settled_on - due_date, 0))::numeric / NULLIF(sum(total), 0)) AS avg_late
-       FROM invoicing.receivables_v1
-       WHERE client_id = ANY($1::uuid[]) AND status = 'paid' AND settled_on > $2::date - 365 AND settled_on <= $2::date
-       GROUP BY client_id`,
+      `SELECT client_id, avg_days_late AS avg_late FROM invoicing.days_late_v1($1::uuid[], $2::date)`,
       [clientIds, asOf],
     );
     const broken: { client_id: string; n: string }[] = await m.query(

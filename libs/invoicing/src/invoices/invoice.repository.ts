@@ -191,6 +191,16 @@ export class InvoiceRepository {
     await manager.query(settlementUpdateSql(params, changes, settledOn), params.values);
   }
 
+  /** Each client's typical delay in days (invoicing.days_late_v1; clients without settled invoices are absent). */
+  async typicalDelays(clientIds: string[], asOf: string): Promise<Map<string, number>> {
+    if (clientIds.length === 0) return new Map();
+    const rows: { client_id: string; avg_days_late: string | null }[] = await this.dataSource.query(
+      `SELECT client_id, avg_days_late FROM invoicing.days_late_v1($1::uuid[], $2::date)`,
+      [[...new Set(clientIds)], asOf],
+    );
+    return new Map(rows.map((r) => [r.client_id, Number(r.avg_days_late ?? 0)]));
+  }
+
   /** Counts a write-off (already applied as a credit) and marks an invoice it left with nothing owed `written_off`. */
   async recordWriteOff(invoiceId: string, amount: number, manager: EntityManager): Promise<void> {
     await manager.query(

@@ -17,6 +17,7 @@ import { InvoiceLine } from './invoice-line.entity';
 import { InvoiceAccess } from './invoice-access';
 import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
+import { predictedPaymentDate } from './payment-prediction';
 import type { EventDataOf } from '@ar/events';
 
 export interface CreateInvoiceCommand {
@@ -33,6 +34,7 @@ export interface InvoiceView {
   invoice: Invoice;
   dunning: DunningState;
   accrued: AccruedClaim;
+  predictedPaymentDate: CalendarDate | null;
 }
 
 export interface ListInvoicesQuery {
@@ -156,11 +158,23 @@ export class InvoicesService {
     return (await this.toViews([invoice], asOf)).get(invoice.id) as InvoiceView;
   }
 
-  /** Each invoice with its dunning state and what it accrued as of `asOf`, in two queries for all of them. */
+  /** Each invoice with its dunning state, what it accrued and when it is likely paid as of `asOf`, in three queries for all of them. */
   private async toViews(invoices: Invoice[], asOf: CalendarDate): Promise<Map<string, InvoiceView>> {
-    const [states, accrued] = await Promise.all([this.collections.dunningStates(invoices.map((i) => i.id)), this.claims.accrue(invoices, asOf)]);
+    const [states, accrued, delays] = await Promise.all([
+      this.collections.dunningStates(invoices.map((i) => i.id)),
+      this.claims.accrue(invoices, asOf),
+      this.invoices.typicalDelays(invoices.map((i) => i.clientId), asOf),
+    ]);
     return new Map(
-      invoices.map((invoice) => [invoice.id, { invoice, dunning: states.get(invoice.id) ?? NO_DUNNING, accrued: accrued.get(invoice.id) ?? NOTHING_ACCRUED }]),
+      invoices.map((invoice) => [
+        invoice.id,
+        {
+          invoice,
+          dunning: states.get(invoice.id) ?? NO_DUNNING,
+          accrued: accrued.get(invoice.id) ?? NOTHING_ACCRUED,
+          predictedPaymentDate: predictedPaymentDate(invoice, delays.get(invoice.clientId) ?? 0, asOf),
+        },
+      ]),
     );
   }
 

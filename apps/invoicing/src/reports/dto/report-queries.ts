@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsCalendarDate } from '@ar/http';
 import type { AgingGroupBy } from '@ar/invoicing';
 
@@ -23,4 +23,15 @@ export class DsoQuery {
   @ApiProperty({ example: '2026-12-31' })
   @IsCalendarDate()
   to: string;
+}
+
+export class CollectionPlanQuery {
+  @ApiProperty({ example: '2026-04', description: 'YYYY-MM' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month: string;
+
+  @ApiPropertyOptional({ enum: ['manager', 'client'], default: 'manager' })
+  @IsOptional()
+  @IsIn(['manager', 'client'])
+  groupBy?: 'manager' | 'client';
 }
