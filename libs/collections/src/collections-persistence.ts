@@ -1,3 +1,4 @@
+import { AddPolicyMinimumAmounts1765200000006 } from './migrations/1765200000006-AddPolicyMinimumAmounts';
 import { PublishExpectedPayments1765200000005 } from './migrations/1765200000005-PublishExpectedPayments';
 import { AddLetterChannelToPolicyLevels1765100000002 } from './migrations/1765100000002-AddLetterChannelToPolicyLevels';
 import { InvoiceDunning } from './dunning/invoice-dunning.entity';
@@ -20,4 +21,4 @@ import { AddInstalmentPlans1765200000002 } from './migrations/1765200000002-AddI
 import { AddManagerWorkflow1765200000000 } from './migrations/1765200000000-AddManagerWorkflow';
 
 export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment, ClientSolvency, TaskReassignment, Activity, DunningHold, InstalmentPlan];
-export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000, AddInstalmentPlans1765200000002, PublishExpectedPayments1765200000005];
+export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000, AddInstalmentPlans1765200000002, PublishExpectedPayments1765200000005, AddPolicyMinimumAmounts1765200000006];

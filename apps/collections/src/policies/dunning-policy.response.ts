@@ -11,10 +11,16 @@ class DunningLevelResponse {
   @ApiProperty({ example: 14, description: "days from the letter's date to its pay-by date" }) payWithinDays: number;
 }
 
+class MinimumAmountResponse {
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ description: 'minor units', example: 5000 }) amount: number;
+}
+
 export class DunningPolicyResponse {
   @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000008001' }) id: string;
   @ApiProperty({ example: 'strict' }) name: string;
   @ApiProperty({ type: [DunningLevelResponse], description: 'by level' }) levels: DunningLevelResponse[];
+  @ApiProperty({ type: [MinimumAmountResponse], description: "per currency, the client's overdue amount below which nothing is dunned" }) minimumAmounts: MinimumAmountResponse[];
   @ApiProperty({ format: 'date-time', example: '2026-01-15T10:00:00.000Z' }) createdAt: string;
 }
 
@@ -25,6 +31,7 @@ export function toPolicyResponse(policy: DunningPolicy): DunningPolicyResponse {
     levels: (policy.levels ?? [])
       .sort((a, b) => a.level - b.level)
       .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter, payWithinDays: l.payWithinDays })),
+    minimumAmounts: policy.minimumAmounts.map((m) => ({ currency: m.currency, amount: m.amount })),
     createdAt: policy.createdAt.toISOString(),
   };
 }

@@ -534,6 +534,8 @@ export type components = {
         };
         CreateDunningPolicyDto: {
             levels: components["schemas"]["DunningLevelDto"][];
+            /** @description per currency, the client's overdue amount below which nothing is dunned; one per currency */
+            minimumAmounts?: components["schemas"]["MinimumAmountDto"][];
             /** @example strict */
             name: string;
         };
@@ -688,6 +690,8 @@ export type components = {
             id: string;
             /** @description by level */
             levels: components["schemas"]["DunningLevelResponse"][];
+            /** @description per currency, the client's overdue amount below which nothing is dunned */
+            minimumAmounts: components["schemas"]["MinimumAmountResponse"][];
             /** @example strict */
             name: string;
         };
@@ -793,6 +797,24 @@ export type components = {
              * @enum {string}
              */
             state: "paid" | "partly_paid" | "due" | "missed";
+        };
+        MinimumAmountDto: {
+            /**
+             * @description minor units
+             * @example 5000
+             */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+        };
+        MinimumAmountResponse: {
+            /**
+             * @description minor units
+             * @example 5000
+             */
+            amount: number;
+            /** @example EUR */
+            currency: string;
         };
         PlaceDunningHoldDto: {
             /** @example Credit note for the damaged delivery in preparation */

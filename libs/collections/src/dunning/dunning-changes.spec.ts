@@ -13,7 +13,7 @@ const asOf = '2026-04-30';
 
 const invoice = (overrides: Partial<OverdueInvoice>): OverdueInvoice => ({
   invoiceId: 'i1', clientId: 'c1', number: '2026-1', currency: 'EUR', dueDate: '2026-04-10', balance: 10_000, disputed: false,
-  policyId: null, level: null, feeAmount: 0, held: false, ...overrides,
+  policyId: null, level: null, feeAmount: 0, held: false, clientOverdue: null, ...overrides,
 });
 
 describe('dunning changes', () => {
@@ -38,5 +38,13 @@ describe('dunning changes', () => {
 
   it('adds the fees of the levels passed to those already charged', () => {
     expect(dunningChanges([invoice({ level: 1, dueDate: '2026-03-31' })], policies, asOf)).toMatchObject([{ isNew: false, raised: true, level: 3, fee: 1500 }]);
+  });
+
+  it('does not raise an invoice while its client owes less overdue in the currency than the policy minimum', () => {
+    const withMinimum = new PolicyCatalog(new Map([[STANDARD_POLICY_ID, LEVELS]]), new Map([[STANDARD_POLICY_ID, new Map([['EUR', 5_000]])]]));
+    expect(withMinimum.hasMinimums()).toBe(true);
+    expect(dunningChanges([invoice({ level: 1, dueDate: '2026-03-31', clientOverdue: 4_999 })], withMinimum, asOf)).toEqual([]);
+    expect(dunningChanges([invoice({ level: 1, dueDate: '2026-03-31', clientOverdue: 5_000 })], withMinimum, asOf)).toMatchObject([{ level: 3 }]);
+    expect(dunningChanges([invoice({ level: 1, dueDate: '2026-03-31', currency: 'USD', clientOverdue: 10 })], withMinimum, asOf)).toMatchObject([{ level: 3 }]);
   });
 });

@@ -36,7 +36,7 @@ export class OverdueInvoicesPhase {
     persistProgress: (manager: EntityManager, result: OverdueBatchResult) => Promise<void>,
   ): Promise<OverdueBatchResult> {
     return this.dataSource.transaction(async (manager) => {
-      const changes = dunningChanges(await this.repository.overdueInvoices(manager, asOf, invoiceIds), policies, asOf);
+      const changes = dunningChanges(await this.repository.overdueInvoices(manager, asOf, invoiceIds, policies.hasMinimums()), policies, asOf);
       await this.repository.writeChanges(manager, changes, asOf, sweepId);
       const result = { newlyOverdue: changes.filter((c) => c.isNew).length, levelChanges: changes.filter((c) => c.raised).length };
       // The checkpoint commits with the batch, so a resumed sweep neither repeats nor skips it.

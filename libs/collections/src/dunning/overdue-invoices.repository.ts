@@ -64,10 +64,10 @@ export class OverdueInvoicesRepository {
   }
 
   /** The listed invoices that are still open and overdue now (a payment may have settled one since), in walk order. */
-  async overdueInvoices(manager: EntityManager, asOf: CalendarDate, invoiceIds: string[]): Promise<OverdueInvoice[]> {
+  async overdueInvoices(manager: EntityManager, asOf: CalendarDate, invoiceIds: string[], withClientOverdue = false): Promise<OverdueInvoice[]> {
     const rows: {
       invoice_id: string; client_id: string; number: string; currency: string; due_date: string; balance: string; disputed: boolean;
-      dunning_policy_id: string | null; level: number | null; fee_amount: string | null; held: boolean;
+      dunning_policy_id: string | null; level: number | null; fee_amount: string | null; held: boolean; client_overdue: string | null;
     }[] = await manager.query(
       `SELECT r.invoice_id, r.client_id, r.number, r.currency, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.balance, r.disputed,
               t.dunning_policy_id,
@@ -75,13 +75,15 @@ export class OverdueInvoicesRepository {
               EXISTS (SELECT 1 FROM collections.promises p
                       WHERE p.client_id = r.client_id AND p.status = 'active' AND p.promised_date >= $1::date)
                 OR ${heldOn('r.invoice_id', 'r.client_id', '$1::date')}
-                OR ${creditCoversOverdue('r.client_id', 'r.currency', '$1::date')} AS held
+                OR ${creditCoversOverdue('r.client_id', 'r.currency', '$1::date')} AS held,
+              CASE WHEN $3::boolean THEN (SELECT sum(o.balance) FROM invoicing.receivables_v1 o
+                                          WHERE o.client_id = r.client_id AND o.currency = r.currency AND o.open_receivable AND o.due_date < $1::date) END AS client_overdue
        FROM invoicing.receivables_v1 r
        JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
        LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id
        WHERE r.invoice_id = ANY($2::uuid[]) AND r.open_receivable AND r.due_date < $1::date
        ORDER BY r.due_date, r.invoice_id`,
-      [asOf, invoiceIds],
+      [asOf, invoiceIds, withClientOverdue],
     );
     return rows.map((r) => ({
       invoiceId: r.invoice_id,
@@ -95,6 +97,7 @@ export class OverdueInvoicesRepository {
       level: r.level,
       feeAmount: Number(r.fee_amount ?? 0),
       held: r.held,
+      clientOverdue: r.client_overdue === null ? null : Number(r.client_overdue),
     }));
   }
 

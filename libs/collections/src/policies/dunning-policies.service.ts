@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
 import { PolicyLevel } from '../dunning/dunning-level';
-import { DunningPolicy } from './dunning-policy.entity';
+import { DunningPolicy, MinimumAmount } from './dunning-policy.entity';
 import { DunningPolicyRepository } from './dunning-policy.repository';
 
 @Injectable()
@@ -14,8 +14,10 @@ export class DunningPoliciesService {
     return this.policies.list();
   }
 
-  /** Levels must be numbered 1..n and need strictly more days overdue the higher they are. */
-  async create(name: string, levels: PolicyLevel[]): Promise<DunningPolicy> {
+  /** Levels must be numbered 1..n (minimum amounts: one per currency) and need strictly more days overdue the higher they are. */
+  async create(name: string, levels: PolicyLevel[], minimumAmounts: MinimumAmount[] = []): Promise<DunningPolicy> {
+    const currencies = minimumAmounts.map((m) => m.currency);
+    if (new Set(currencies).size !== currencies.length) throw DomainError.validation('one minimum amount per currency', [{ path: 'minimumAmounts', message: 'a currency appears twice' }]);
     const sorted = [...levels].sort((a, b) => a.level - b.level);
     sorted.forEach((l, i) => {
       if (l.level !== i + 1) throw DomainError.validation('levels must be numbered 1, 2, 3 … without gaps', [{ path: `levels.${i}.level`, message: 'out of sequence' }]);
@@ -25,7 +27,7 @@ export class DunningPoliciesService {
     });
     const id = uuidv7();
     try {
-      await this.policies.insert(id, name, sorted);
+      await this.policies.insert(id, name, sorted, minimumAmounts);
     } catch (error) {
       if (isUniqueViolation(error, 'dunning_policies_name_key')) throw DomainError.conflict(`A dunning policy named ${name} already exists`);
       throw error;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PolicyLevel } from '../dunning/dunning-level';
 import { DunningPolicyLevel } from './dunning-policy-level.entity';
-import { DunningPolicy } from './dunning-policy.entity';
+import { DunningPolicy, MinimumAmount } from './dunning-policy.entity';
 
 /** Dunning policies and their levels. */
 @Injectable()
@@ -19,14 +19,20 @@ export class DunningPolicyRepository {
   }
 
   /** The policy and its levels in one transaction; a duplicate name fails on dunning_policies_name_key. */
-  async insert(id: string, name: string, levels: PolicyLevel[]): Promise<void> {
+  async insert(id: string, name: string, levels: PolicyLevel[], minimumAmounts: MinimumAmount[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(DunningPolicy, { id, name });
+      await manager.insert(DunningPolicy, { id, name, minimumAmounts });
       await manager.insert(
         DunningPolicyLevel,
         levels.map((l) => ({ policyId: id, level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter, payWithinDays: l.payWithinDays })),
       );
     });
+  }
+
+  /** Every policy's minimum overdue amounts by policy id and currency. */
+  async minimumsByPolicy(): Promise<Map<string, Map<string, number>>> {
+    const rows: { id: string; minimum_amounts: MinimumAmount[] }[] = await this.dataSource.query(`SELECT id, minimum_amounts FROM collections.dunning_policies`);
+    return new Map(rows.map((r) => [r.id, new Map(r.minimum_amounts.map((m) => [m.currency, m.amount]))]));
   }
 
   /** Every policy's levels by policy id, in level order (policies are few: the sweep reads them all at once). */

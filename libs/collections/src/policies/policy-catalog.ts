@@ -5,7 +5,21 @@ import { DunningPolicyRepository } from './dunning-policy.repository';
 
 /** All dunning policies with their levels, loaded once per sweep (policies are few). */
 export class PolicyCatalog {
-  constructor(private readonly levelsByPolicy: Map<string, PolicyLevel[]>) {}
+  constructor(
+    private readonly levelsByPolicy: Map<string, PolicyLevel[]>,
+    private readonly minimumsByPolicy: Map<string, Map<string, number>> = new Map(),
+  ) {}
+
+  /** The client's overdue amount in the currency below which the policy duns nothing (0: no minimum). */
+  minimumAmount(policyId: string | null, currency: string): number {
+    const minimums = this.minimumsByPolicy.get(policyId ?? STANDARD_POLICY_ID) ?? this.minimumsByPolicy.get(STANDARD_POLICY_ID);
+    return minimums?.get(currency) ?? 0;
+  }
+
+  /** Whether any policy sets a minimum (the sweep reads clients' overdue totals only then). */
+  hasMinimums(): boolean {
+    return [...this.minimumsByPolicy.values()].some((m) => m.size > 0);
+  }
 
   levels(policyId: string | null): PolicyLevel[] {
     return this.levelsByPolicy.get(policyId ?? STANDARD_POLICY_ID) ?? this.levelsByPolicy.get(STANDARD_POLICY_ID) ?? [];
@@ -35,6 +49,7 @@ export class PolicyCatalogLoader {
   constructor(private readonly policies: DunningPolicyRepository) {}
 
   async load(): Promise<PolicyCatalog> {
-    return new PolicyCatalog(await this.policies.levelsByPolicy());
+    const [levels, minimums] = await Promise.all([this.policies.levelsByPolicy(), this.policies.minimumsByPolicy()]);
+    return new PolicyCatalog(levels, minimums);
   }
 }

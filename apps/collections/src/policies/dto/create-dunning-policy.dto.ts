@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { DUNNING_ACTIONS, DunningAction, LETTER_CHANNELS, LetterChannelChoice } from '@ar/collections';
-import { IsMoneyAmount } from '@ar/http';
+import { IsCurrencyCode, IsMoneyAmount } from '@ar/http';
 
 export class DunningLevelDto {
   @ApiProperty({ example: 1 })
@@ -44,6 +44,16 @@ export class DunningLevelDto {
   payWithinDays?: number;
 }
 
+export class MinimumAmountDto {
+  @ApiProperty({ example: 'EUR' })
+  @IsCurrencyCode()
+  currency: string;
+
+  @ApiProperty({ description: 'minor units', example: 5000 })
+  @IsMoneyAmount(1)
+  amount: number;
+}
+
 export class CreateDunningPolicyDto {
   @ApiProperty({ example: 'strict' })
   @IsString()
@@ -57,4 +67,12 @@ export class CreateDunningPolicyDto {
   @ValidateNested({ each: true })
   @Type(() => DunningLevelDto)
   levels: DunningLevelDto[];
+
+  @ApiPropertyOptional({ type: [MinimumAmountDto], description: "per currency, the client's overdue amount below which nothing is dunned; one per currency" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MinimumAmountDto)
+  minimumAmounts?: MinimumAmountDto[];
 }
