@@ -31,6 +31,7 @@ import { CreditReviewService } from './solvency/credit-review.service';
 import { InstalmentPlanRepository } from './instalments/instalment-plan.repository';
 import { InstalmentPlansService } from './instalments/instalment-plans.service';
 import { InstalmentReviewPhase } from './instalments/instalment-review.phase';
+import { CourtesyRemindersPhase } from './dunning/courtesy-reminders.phase';
 
 @Module({
   imports: [TypeOrmModule.forFeature(COLLECTIONS_ENTITIES), OutboxModule],
@@ -64,6 +65,7 @@ import { InstalmentReviewPhase } from './instalments/instalment-review.phase';
     InstalmentPlanRepository,
     InstalmentPlansService,
     InstalmentReviewPhase,
+    CourtesyRemindersPhase,
   ],
   exports: [
     ReferenceRatesService, DunningPoliciesService, SolvencyService, SweepRunner, SweepsService, TasksService, ManualTasksService, ActivitiesService,

@@ -1,3 +1,5 @@
+import { CourtesyReminder } from './dunning/courtesy-reminder.entity';
+import { AddCourtesyReminders1765200000007 } from './migrations/1765200000007-AddCourtesyReminders';
 import { AddPolicyMinimumAmounts1765200000006 } from './migrations/1765200000006-AddPolicyMinimumAmounts';
 import { PublishExpectedPayments1765200000005 } from './migrations/1765200000005-PublishExpectedPayments';
 import { AddLetterChannelToPolicyLevels1765100000002 } from './migrations/1765100000002-AddLetterChannelToPolicyLevels';
@@ -20,5 +22,5 @@ import { InstalmentPlan } from './instalments/instalment-plan.entity';
 import { AddInstalmentPlans1765200000002 } from './migrations/1765200000002-AddInstalmentPlans';
 import { AddManagerWorkflow1765200000000 } from './migrations/1765200000000-AddManagerWorkflow';
 
-export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment, ClientSolvency, TaskReassignment, Activity, DunningHold, InstalmentPlan];
-export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000, AddInstalmentPlans1765200000002, PublishExpectedPayments1765200000005, AddPolicyMinimumAmounts1765200000006];
+export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment, ClientSolvency, TaskReassignment, Activity, DunningHold, InstalmentPlan, CourtesyReminder];
+export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000, AddInstalmentPlans1765200000002, PublishExpectedPayments1765200000005, AddPolicyMinimumAmounts1765200000006, AddCourtesyReminders1765200000007];

@@ -72,10 +72,11 @@ export const COLLECTIONS_EVENT_SCHEMAS = eventSchemas({
     example: task,
   },
   'dunning.letter_requested': {
-    description: "A dunning level was reached whose policy sends the debtor a letter; the invoicing context produces it (by e-mail, or to post).",
+    description:
+      "A dunning level was reached whose policy sends the debtor a letter, or invoices come due whose policy sends a courtesy reminder first (level 0, no task); the invoicing context produces it (by e-mail, or to post; a courtesy reminder only by e-mail).",
     data: Data({
-      taskId: Uuid, clientId: Uuid, level: Type.Integer({ minimum: 1 }),
-      kind: Type.Union([Type.Literal('reminder'), Type.Literal('final_notice'), Type.Literal('pre_trial_claim')]),
+      taskId: Nullable(Uuid), clientId: Uuid, level: Type.Integer({ minimum: 0 }),
+      kind: Type.Union([Type.Literal('courtesy'), Type.Literal('reminder'), Type.Literal('final_notice'), Type.Literal('pre_trial_claim')]),
       channel: Type.Union([Type.Literal('email'), Type.Literal('post')]), invoiceIds: Type.Array(Uuid),
       payWithinDays: Type.Integer({ minimum: 1, maximum: 90 }),
     }),

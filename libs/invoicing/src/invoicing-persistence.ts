@@ -1,3 +1,4 @@
+import { AddCourtesyLetters1765200000008 } from './migrations/1765200000008-AddCourtesyLetters';
 import { PublishDaysLate1765200000004 } from './migrations/1765200000004-PublishDaysLate';
 import { CreateDisputeCases1765200000003 } from './migrations/1765200000003-CreateDisputeCases';
 import { DisputeCase } from './disputes/dispute-case.entity';
@@ -60,4 +61,5 @@ export const INVOICING_MIGRATIONS = [
   AddWriteOffsAndCredit1765200000001,
   CreateDisputeCases1765200000003,
   PublishDaysLate1765200000004,
+  AddCourtesyLetters1765200000008,
 ];

@@ -171,7 +171,8 @@ describe('letters: PDF by e-mail, by post, and paid by their RF reference', () =
 
     expect((await admin.delete('/v1/letter-templates/reminder/de')).body).toMatchObject({ isDefault: true, subject: 'Zahlungserinnerung {{letter.number}}' });
     const listed = (await api.get('/v1/letter-templates')).body.data;
-    expect(listed).toHaveLength(12);
+    // Five kinds (courtesy, reminder, final notice, pre-trial claim, statement) in three languages.
+    expect(listed).toHaveLength(15);
   });
 
   describe('account statements', () => {

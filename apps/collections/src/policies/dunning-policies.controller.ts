@@ -25,6 +25,6 @@ export class DunningPoliciesController {
   @Roles('admin', 'finance', 'head_of_sales')
   async create(@Body() body: CreateDunningPolicyDto) {
     const levels = body.levels.map((l) => ({ ...l, feeAmount: l.feeAmount ?? 0, blockClient: l.blockClient ?? false, letter: l.letter ?? ('none' as const), payWithinDays: l.payWithinDays ?? 14 }));
-    return toPolicyResponse(await this.policies.create(body.name, levels, body.minimumAmounts ?? []));
+    return toPolicyResponse(await this.policies.create(body.name, levels, { minimumAmounts: body.minimumAmounts ?? [], courtesyDaysBeforeDue: body.courtesyDaysBeforeDue ?? null }));
   }
 }

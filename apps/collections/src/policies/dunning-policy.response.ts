@@ -21,6 +21,7 @@ export class DunningPolicyResponse {
   @ApiProperty({ example: 'strict' }) name: string;
   @ApiProperty({ type: [DunningLevelResponse], description: 'by level' }) levels: DunningLevelResponse[];
   @ApiProperty({ type: [MinimumAmountResponse], description: "per currency, the client's overdue amount below which nothing is dunned" }) minimumAmounts: MinimumAmountResponse[];
+  @ApiProperty({ nullable: true, type: Number, example: 3, description: 'days before the due date a courtesy reminder is e-mailed; null: none' }) courtesyDaysBeforeDue: number | null;
   @ApiProperty({ format: 'date-time', example: '2026-01-15T10:00:00.000Z' }) createdAt: string;
 }
 
@@ -32,6 +33,7 @@ export function toPolicyResponse(policy: DunningPolicy): DunningPolicyResponse {
       .sort((a, b) => a.level - b.level)
       .map((l) => ({ level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter, payWithinDays: l.payWithinDays })),
     minimumAmounts: policy.minimumAmounts.map((m) => ({ currency: m.currency, amount: m.amount })),
+    courtesyDaysBeforeDue: policy.courtesyDaysBeforeDue,
     createdAt: policy.createdAt.toISOString(),
   };
 }

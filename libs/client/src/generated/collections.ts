@@ -533,6 +533,8 @@ export type components = {
             promisedDate?: string;
         };
         CreateDunningPolicyDto: {
+            /** @description level 0: e-mail a courtesy reminder this many days before the due date; default none */
+            courtesyDaysBeforeDue?: number | null;
             levels: components["schemas"]["DunningLevelDto"][];
             /** @description per currency, the client's overdue amount below which nothing is dunned; one per currency */
             minimumAmounts?: components["schemas"]["MinimumAmountDto"][];
@@ -678,6 +680,11 @@ export type components = {
             payWithinDays: number;
         };
         DunningPolicyResponse: {
+            /**
+             * @description days before the due date a courtesy reminder is e-mailed; null: none
+             * @example 3
+             */
+            courtesyDaysBeforeDue: number | null;
             /**
              * Format: date-time
              * @example 2026-01-15T10:00:00.000Z

@@ -2228,7 +2228,7 @@ export type components = {
              * @example reminder
              * @enum {string}
              */
-            kind: "reminder" | "final_notice" | "pre_trial_claim" | "statement";
+            kind: "courtesy" | "reminder" | "final_notice" | "pre_trial_claim" | "statement";
             /**
              * @example de
              * @enum {string}
@@ -6038,7 +6038,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "reminder" | "final_notice" | "pre_trial_claim" | "statement";
+                kind: "courtesy" | "reminder" | "final_notice" | "pre_trial_claim" | "statement";
                 language: "de" | "en" | "ru";
             };
             cookie?: never;
@@ -6136,7 +6136,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "reminder" | "final_notice" | "pre_trial_claim" | "statement";
+                kind: "courtesy" | "reminder" | "final_notice" | "pre_trial_claim" | "statement";
                 language: "de" | "en" | "ru";
             };
             cookie?: never;

@@ -6,6 +6,11 @@ import { PolicyLevel } from '../dunning/dunning-level';
 import { DunningPolicy, MinimumAmount } from './dunning-policy.entity';
 import { DunningPolicyRepository } from './dunning-policy.repository';
 
+export interface PolicyOptions {
+  minimumAmounts: MinimumAmount[];
+  courtesyDaysBeforeDue: number | null;
+}
+
 @Injectable()
 export class DunningPoliciesService {
   constructor(private readonly policies: DunningPolicyRepository) {}
@@ -15,7 +20,8 @@ export class DunningPoliciesService {
   }
 
   /** Levels must be numbered 1..n (minimum amounts: one per currency) and need strictly more days overdue the higher they are. */
-  async create(name: string, levels: PolicyLevel[], minimumAmounts: MinimumAmount[] = []): Promise<DunningPolicy> {
+  async create(name: string, levels: PolicyLevel[], options: PolicyOptions = { minimumAmounts: [], courtesyDaysBeforeDue: null }): Promise<DunningPolicy> {
+    const { minimumAmounts } = options;
     const currencies = minimumAmounts.map((m) => m.currency);
     if (new Set(currencies).size !== currencies.length) throw DomainError.validation('one minimum amount per currency', [{ path: 'minimumAmounts', message: 'a currency appears twice' }]);
     const sorted = [...levels].sort((a, b) => a.level - b.level);
@@ -27,7 +33,7 @@ export class DunningPoliciesService {
     });
     const id = uuidv7();
     try {
-      await this.policies.insert(id, name, sorted, minimumAmounts);
+      await this.policies.insert(id, name, sorted, options);
     } catch (error) {
       if (isUniqueViolation(error, 'dunning_policies_name_key')) throw DomainError.conflict(`A dunning policy named ${name} already exists`);
       throw error;

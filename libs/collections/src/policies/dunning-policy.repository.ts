@@ -19,9 +19,9 @@ export class DunningPolicyRepository {
   }
 
   /** The policy and its levels in one transaction; a duplicate name fails on dunning_policies_name_key. */
-  async insert(id: string, name: string, levels: PolicyLevel[], minimumAmounts: MinimumAmount[]): Promise<void> {
+  async insert(id: string, name: string, levels: PolicyLevel[], options: { minimumAmounts: MinimumAmount[]; courtesyDaysBeforeDue: number | null }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(DunningPolicy, { id, name, minimumAmounts });
+      await manager.insert(DunningPolicy, { id, name, ...options });
       await manager.insert(
         DunningPolicyLevel,
         levels.map((l) => ({ policyId: id, level: l.level, minDaysOverdue: l.minDaysOverdue, action: l.action, feeAmount: l.feeAmount, blockClient: l.blockClient, letter: l.letter, payWithinDays: l.payWithinDays })),

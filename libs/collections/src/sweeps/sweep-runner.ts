@@ -8,6 +8,7 @@ import { encodePosition } from '../dunning/overdue-position';
 import { PolicyCatalogLoader } from '../policies/policy-catalog';
 import { PromiseReviewPhase } from '../promises/promise-review.phase';
 import { InstalmentReviewPhase } from '../instalments/instalment-review.phase';
+import { CourtesyRemindersPhase } from '../dunning/courtesy-reminders.phase';
 import { SolvencyAssessor } from '../solvency/solvency-assessor';
 import { DunningTasksPhase } from '../tasks/dunning-tasks.phase';
 import { EMPTY_SWEEP_STATS, Sweep, SweepCheckpoint, SweepStats } from './sweep.entity';
@@ -47,6 +48,7 @@ export class SweepRunner {
     private readonly tasks: DunningTasksPhase,
     private readonly promises: PromiseReviewPhase,
     private readonly instalmentPlans: InstalmentReviewPhase,
+    private readonly courtesy: CourtesyRemindersPhase,
     private readonly assessor: SolvencyAssessor,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -116,9 +118,10 @@ export class SweepRunner {
       }
 
       if (checkpoint.phase === 'promises') {
-        // Promises and plans already settled are not reviewed again, so repeating this step after a crash is harmless.
+        // Promises and plans already settled are not reviewed again, invoices already reminded not again, so repeating this step after a crash is harmless.
         await this.promises.run(asOf);
         await this.instalmentPlans.run(asOf);
+        await this.courtesy.run(asOf);
         checkpoint = { phase: 'solvency', after: null };
         await save(this.dataSource.manager, checkpoint);
         phaseDone('promises');

@@ -123,6 +123,10 @@ export class InvoiceRepository {
 
   /** Next generated number of the year, e.g. 2026-000123; the row lock serialises concurrent issuers. */
   /** A client's invoices due before a date and not void: those that may have been late by then. */
+  byIds(ids: string[]): Promise<Invoice[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.manager.find(Invoice, { where: { id: In(ids) }, order: { dueDate: 'ASC', id: 'ASC' } });
+  }
+
   dueBefore(clientId: string, date: string): Promise<Invoice[]> {
     return this.dataSource.manager.find(Invoice, { where: { clientId, dueDate: LessThan(date), status: Not('void') }, order: { dueDate: 'ASC', id: 'ASC' } });
   }

@@ -7,6 +7,41 @@ import { LetterTemplateText } from './letter-template';
  * checked by the user's lawyer, as the README says.
  */
 export const DEFAULT_LETTER_TEMPLATES: Readonly<Record<LetterKind, Record<LetterLanguage, LetterTemplateText>>> = {
+  courtesy: {
+    de: {
+      subject: 'Freundliche Erinnerung: Fälligkeit am {{letter.payBy}}',
+      body: `Sehr geehrte Damen und Herren,
+
+wir möchten Sie freundlich daran erinnern, dass die folgenden Rechnungen über {{totals.due}} am {{letter.payBy}} fällig werden. Bitte geben Sie bei der Überweisung die Referenz {{letter.reference}} an.
+
+Sollten Sie die Zahlung bereits veranlasst haben, danken wir Ihnen herzlich.
+
+Mit freundlichen Grüßen
+{{sender.name}}`,
+    },
+    en: {
+      subject: 'Friendly reminder: payment due on {{letter.payBy}}',
+      body: `Dear Sir or Madam,
+
+just a friendly note that the invoices below, {{totals.due}} in all, fall due on {{letter.payBy}}. Please quote the reference {{letter.reference}} with your transfer.
+
+If you have already arranged the payment, thank you.
+
+Kind regards
+{{sender.name}}`,
+    },
+    ru: {
+      subject: 'Напоминание: срок оплаты {{letter.payBy}}',
+      body: `Уважаемые господа!
+
+Напоминаем, что срок оплаты указанных ниже счетов на сумму {{totals.due}} наступает {{letter.payBy}}. Просим указать в назначении платежа ссылку {{letter.reference}}.
+
+Если оплата уже запланирована, благодарим вас.
+
+С уважением,
+{{sender.name}}`,
+    },
+  },
   reminder: {
     de: {
       subject: 'Zahlungserinnerung {{letter.number}}',

@@ -1,4 +1,6 @@
-export const LETTER_KINDS = ['reminder', 'final_notice', 'pre_trial_claim', 'statement'] as const;
+export const LETTER_KINDS = ['courtesy', 'reminder', 'final_notice', 'pre_trial_claim', 'statement'] as const;
+/** What can be asked for on demand (POST /v1/letters): a courtesy reminder comes only from a policy, before the due date. */
+export const ON_DEMAND_LETTER_KINDS = ['reminder', 'final_notice', 'pre_trial_claim', 'statement'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_LANGUAGES = ['de', 'en', 'ru'] as const;

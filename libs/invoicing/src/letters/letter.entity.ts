@@ -13,7 +13,7 @@ export type LetterChannel = (typeof LETTER_CHANNELS)[number];
  * A letter the sweep produces carries a dunning key (client, kind, level, invoice set): one letter per key.
  */
 @Entity({ schema: 'invoicing', name: 'letters' })
-@Check('letters_kind_check', `kind IN ('reminder', 'final_notice', 'pre_trial_claim', 'statement')`)
+@Check('letters_kind_check', `kind IN ('courtesy', 'reminder', 'final_notice', 'pre_trial_claim', 'statement')`)
 @Check('letters_status_check', `status IN ('draft', 'queued', 'sent', 'failed', 'posted')`)
 @Check('letters_channel_check', `channel IN ('email', 'post')`)
 @Index('letters_client_id_idx', ['clientId', 'id'])

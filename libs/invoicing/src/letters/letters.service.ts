@@ -107,15 +107,20 @@ export class LettersService {
   ): Promise<Letter | null> {
     const fromSweep = policyPayDays !== null;
     const today = this.calendar.today();
-    const claims = await this.claimedInvoices(client.id, invoiceIds, today, fromSweep);
+    const courtesy = kind === 'courtesy';
+    const claims = courtesy ? await this.comingDue(client.id, invoiceIds ?? [], today) : await this.claimedInvoices(client.id, invoiceIds, today, fromSweep);
     if (claims === null) return null;
+    // A courtesy reminder is a friendly e-mail before the due date; it is never posted.
+    if (courtesy && this.delivery(client, wanted).channel !== 'email') return null;
     const dunningKey = fromSweep ? `${client.id}:${kind}:${level}:${claims.map((c) => c.invoice.id).sort().join(',')}` : null;
     if (dunningKey && (await this.dataSource.manager.existsBy(Letter, { dunningKey }))) return null;
 
     const { contact, language } = addresseeOf(client);
     const { number, referenceBody } = await this.letters.nextNumber(Number(today.slice(0, 4)));
     const reference = creditorReference(referenceBody);
-    const payBy = addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : (policyPayDays ?? this.config.letterPayWithinDays));
+    const payBy = courtesy
+      ? claims.map((c) => c.invoice.dueDate).sort()[0]
+      : addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : (policyPayDays ?? this.config.letterPayWithinDays));
     const document = composeDunningLetter({
       kind, level, language, number, reference, date: today, payBy, client, contact, sender: letterSender(this.config.sender), template: await this.templates.effective(kind, language), claims,
     });
@@ -168,6 +173,15 @@ export class LettersService {
   }
 
   /** The claim statements of the invoices a letter claims, in one currency; null from the sweep when nothing is owed any more. */
+  /** The named invoices of the client not yet due that still owe something, in one currency; null when none. */
+  private async comingDue(clientId: string, invoiceIds: string[], asOf: string) {
+    const invoices = (await this.invoices.byIds(invoiceIds)).filter((i) => i.clientId === clientId && i.dueDate >= asOf && ['open', 'partially_paid'].includes(i.status));
+    const claims = await this.claims.claims(invoices, asOf);
+    const owed = invoices.map((invoice, i) => ({ invoice, claim: claims[i] })).filter(({ claim }) => claim.principal.outstanding > 0);
+    if (owed.length === 0) return null;
+    return owed.filter((o) => o.claim.currency === owed[0].claim.currency);
+  }
+
   private async claimedInvoices(clientId: string, invoiceIds: string[] | null, asOf: string, fromSweep: boolean) {
     const due = await this.invoices.dueBefore(clientId, asOf);
     const wanted = invoiceIds ? due.filter((i) => invoiceIds.includes(i.id)) : due;

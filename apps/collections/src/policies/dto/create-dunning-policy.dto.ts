@@ -75,4 +75,11 @@ export class CreateDunningPolicyDto {
   @ValidateNested({ each: true })
   @Type(() => MinimumAmountDto)
   minimumAmounts?: MinimumAmountDto[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 30, nullable: true, description: 'level 0: e-mail a courtesy reminder this many days before the due date; default none' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  courtesyDaysBeforeDue?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { LETTER_KINDS, LETTER_STATUSES, LetterKind, LetterStatus } from '@ar/invoicing';
+import { LETTER_KINDS, LETTER_STATUSES, LetterKind, LetterStatus, ON_DEMAND_LETTER_KINDS } from '@ar/invoicing';
 import { IsCalendarDate, PageQueryDto } from '@ar/http';
 
 export class CreateLetterDto {
@@ -8,9 +8,9 @@ export class CreateLetterDto {
   @IsUUID()
   clientId: string;
 
-  @ApiProperty({ enum: LETTER_KINDS, example: 'reminder', description: 'statement: the account statement of from … to as a letter' })
-  @IsIn(LETTER_KINDS)
-  kind: LetterKind;
+  @ApiProperty({ enum: ON_DEMAND_LETTER_KINDS, example: 'reminder', description: 'statement: the account statement of from … to as a letter' })
+  @IsIn(ON_DEMAND_LETTER_KINDS)
+  kind: Exclude<LetterKind, 'courtesy'>;
 
   @ApiPropertyOptional({ format: 'date', example: '2026-01-01', description: 'statement only: first day (default: 1 January of this year)' })
   @IsOptional()
