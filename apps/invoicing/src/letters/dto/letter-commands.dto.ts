@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { LETTER_KINDS, LETTER_STATUSES, LetterKind, LetterStatus, ON_DEMAND_LETTER_KINDS } from '@ar/invoicing';
+import { LETTER_STATUSES, LetterKind, LetterStatus, ON_DEMAND_LETTER_KINDS } from '@ar/invoicing';
 import { IsCalendarDate, PageQueryDto } from '@ar/http';
 
 export class CreateLetterDto {
