@@ -11,6 +11,7 @@ import { assignee } from '../tasks/task-rules';
 import { NewTask, TaskRepository } from '../tasks/task.repository';
 import { InstalmentPlanRepository } from './instalment-plan.repository';
 import { planProgress } from './plan-progress';
+import { taskCreatedEvent } from '../tasks/task-created-event';
 
 /** A broken plan is followed up before any dunning call. */
 const BROKEN_PLAN_PRIORITY = 100;
@@ -66,16 +67,7 @@ export class InstalmentReviewPhase {
         events.push({ type: CollectionsEvents.InstalmentPlanEnded, aggregateId: plan.id, data: { planId: plan.id, clientId: plan.clientId, status, outstanding, reason } });
       }
       const inserted = await this.tasks.insertOpen(tasks, asOf, manager);
-      for (const t of tasks.filter((x) => inserted.has(x.id))) {
-        events.push({
-          type: CollectionsEvents.TaskCreated,
-          aggregateId: t.id,
-          data: {
-            taskId: t.id, clientId: t.clientId, assigneeId: t.assigneeId, type: 'broken_plan', dunningLevel: 0, invoiceIds: t.invoiceIds,
-            amountOverdue: t.amount, currency: t.currency, priority: t.priority, dueOn: asOf,
-          },
-        });
-      }
+      events.push(...tasks.filter((t) => inserted.has(t.id)).map((t) => taskCreatedEvent(t, asOf)));
       await this.activities.insertSystem(entries, manager);
       await this.outbox.append(manager, 'collections', events);
       return { completed, broken };

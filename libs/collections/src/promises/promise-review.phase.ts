@@ -8,6 +8,7 @@ import { CalendarDate } from '@ar/time';
 import { CollectionsEvents } from '../collections-events';
 import { TaskRepository } from '../tasks/task.repository';
 import { DuePromise, PromiseRepository } from './promise.repository';
+import { taskCreatedEvent } from '../tasks/task-created-event';
 
 /** A broken promise comes before any dunning call. */
 const BROKEN_PROMISE_PRIORITY = 100;
@@ -59,16 +60,7 @@ export class PromiseReviewPhase {
       }));
       const inserted = await this.tasks.insertOpen(tasks, asOf, manager);
       const created = tasks.filter((t) => inserted.has(t.id));
-      for (const t of created) {
-        events.push({
-          type: CollectionsEvents.TaskCreated,
-          aggregateId: t.id,
-          data: {
-            taskId: t.id, clientId: t.clientId, assigneeId: t.assigneeId, type: 'broken_promise', dunningLevel: 0,
-            invoiceIds: [], amountOverdue: t.amount, currency: t.currency, priority: BROKEN_PROMISE_PRIORITY, dueOn: asOf,
-          },
-        });
-      }
+      events.push(...created.map((t) => taskCreatedEvent(t, asOf)));
       await this.outbox.append(manager, 'collections', events);
       return { kept: kept.length, broken: broken.length };
     });

@@ -5,10 +5,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@ar/config';
 import { OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
-import { CollectionsEvents } from '../collections-events';
 import { assignee } from '../tasks/task-rules';
 import { TaskRepository } from '../tasks/task.repository';
 import { CREDIT_REVIEW_PRIORITY, firstInvoiceNeedsReview } from './credit-review';
+import { taskCreatedEvent } from '../tasks/task-created-event';
 
 /**
  * Credit reviews a new client's first large invoice asks for (from `invoice.issued`); the other cue, exposure
@@ -44,16 +44,7 @@ export class CreditReviewService {
       };
       const inserted = await this.tasks.insertOpen([task], today, manager);
       if (!inserted.has(task.id)) return false;
-      await this.outbox.append(manager, 'collections', [
-        {
-          type: CollectionsEvents.TaskCreated,
-          aggregateId: task.id,
-          data: {
-            taskId: task.id, clientId: task.clientId, assigneeId: task.assigneeId, type: 'credit_review', dunningLevel: 0, invoiceIds: task.invoiceIds,
-            amountOverdue: task.amount, currency: task.currency, priority: task.priority, dueOn: today,
-          },
-        },
-      ]);
+      await this.outbox.append(manager, 'collections', [taskCreatedEvent(task, today)]);
       return true;
     });
   }

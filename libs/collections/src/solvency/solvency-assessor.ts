@@ -12,6 +12,7 @@ import { SolvencyRepository } from './solvency.repository';
 import { assignee } from '../tasks/task-rules';
 import { TaskRepository } from '../tasks/task.repository';
 import { CREDIT_REVIEW_PRIORITY, crossedReviewThreshold } from './credit-review';
+import { taskCreatedEvent } from '../tasks/task-created-event';
 
 interface CreditReviewDue {
   clientId: string;
@@ -108,15 +109,6 @@ export class SolvencyAssessor {
       });
     }
     const inserted = await this.tasks.insertOpen(tasks, asOf, m);
-    return tasks
-      .filter((t) => inserted.has(t.id))
-      .map((t) => ({
-        type: CollectionsEvents.TaskCreated,
-        aggregateId: t.id,
-        data: {
-          taskId: t.id, clientId: t.clientId, assigneeId: t.assigneeId, type: 'credit_review', dunningLevel: 0, invoiceIds: [],
-          amountOverdue: t.amount, currency: t.currency, priority: t.priority, dueOn: asOf,
-        },
-      }));
+    return tasks.filter((t) => inserted.has(t.id)).map((t) => taskCreatedEvent(t, asOf));
   }
 }
