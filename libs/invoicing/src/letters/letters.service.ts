@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -112,7 +113,7 @@ export class LettersService {
     if (claims === null) return null;
     // A courtesy reminder is a friendly e-mail before the due date; it is never posted.
     if (courtesy && this.delivery(client, wanted).channel !== 'email') return null;
-    const dunningKey = fromSweep ? `${client.id}:${kind}:${level}:${claims.map((c) => c.invoice.id).sort().join(',')}` : null;
+    const dunningKey = fromSweep ? dunningKeyOf(client.id, kind, level, claims.map((c) => c.invoice.id)) : null;
     if (dunningKey && (await this.dataSource.manager.existsBy(Letter, { dunningKey }))) return null;
 
     const { contact, language } = addresseeOf(client);
@@ -253,4 +254,13 @@ export function letterEventData(letter: Letter) {
     totalDue: letter.totalDue,
     reference: letter.reference,
   };
+}
+
+/**
+ * One sweep letter per client, kind, level and invoice set. The set is hashed: the ids of a client's many invoices
+ * would not fit the column (and a letter that cannot be stored stops every event behind it).
+ */
+export function dunningKeyOf(clientId: string, kind: string, level: number | null, invoiceIds: string[]): string {
+  const digest = createHash('sha256').update([...invoiceIds].sort().join(',')).digest('hex');
+  return `${clientId}:${kind}:${level}:${digest}`;
 }
