@@ -10,9 +10,16 @@ export function formatMinor(amount: number, currency: string): string {
 }
 
 /** Minor units for a reader of `locale`, with the currency's sign: 119000 EUR in de → "1.190,00 €". Exact: no float arithmetic. */
+// Building an Intl formatter costs far more than using one: one per locale and currency, kept for the process.
+const MONEY_FORMATS = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: number, currency: string, locale: string): string {
-  const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(
-    formatMinor(amount, currency) as unknown as number,
-  );
+  const key = `${locale}|${currency}`;
+  let format = MONEY_FORMATS.get(key);
+  if (!format) {
+    const exponent = currencyExponent(currency);
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+    MONEY_FORMATS.set(key, format);
+  }
+  return format.format(formatMinor(amount, currency) as unknown as number);
 }

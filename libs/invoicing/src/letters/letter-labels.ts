@@ -70,8 +70,10 @@ const LOCALES: Record<LetterLanguage, string> = { de: 'de-DE', en: 'en-GB', ru: 
 export const localeOf = (language: LetterLanguage) => LOCALES[language];
 
 /** A calendar date as the reader writes it: 31.03.2026 (de, ru) or 31 March 2026 (en). */
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
 export function formatLetterDate(date: string, language: LetterLanguage): string {
   const [y, m, d] = date.split('-');
   if (language !== 'en') return `${d}.${m}.${y}`;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return ENGLISH_DATE.format(new Date(`${date}T00:00:00Z`));
 }
