@@ -56,3 +56,4 @@ export * from './disputes/dispute-case.entity';
 export * from './disputes/dispute-case.repository';
 export * from './disputes/dispute-cases.service';
 export * from './reports/collection-plan.service';
+export * from './letters/letter-mailer';

@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { LetterDeliveryService, LetterSendOutcome } from '@ar/invoicing';
+import { LetterDeliveryService, LetterSendOutcome, SMTP_CONNECTIONS } from '@ar/invoicing';
 import { JobNames, Queues, SendLetterJob } from '@ar/queues';
 
 /** E-mails one letter per job; BullMQ retries a transient failure with backoff (the service decides which is which). */
-@Processor(Queues.Letters, { concurrency: 4 })
+@Processor(Queues.Letters, { concurrency: SMTP_CONNECTIONS })
 export class LetterSendingProcessor extends WorkerHost {
   static readonly handles = [JobNames.SendLetter] as const;
 

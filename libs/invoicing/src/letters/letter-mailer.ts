@@ -17,10 +17,18 @@ export function isPermanentMailError(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** Nodemailer reads transport options from the URL's query; no send may outlast MAIL_SEND_TIMEOUT_MS at any step. */
-function withTimeouts(smtpUrl: string, timeoutMs: number): string {
+/** As many SMTP connections as letters the worker sends at once (LetterSendingProcessor's concurrency). */
+export const SMTP_CONNECTIONS = 8;
+
+/**
+ * Nodemailer reads transport options from the URL's query; no send may outlast MAIL_SEND_TIMEOUT_MS at any step.
+ * Connections are pooled (a new one per letter cost more than the letter), unless SMTP_URL says otherwise.
+ */
+function withTransportOptions(smtpUrl: string, timeoutMs: number): string {
   const url = new URL(smtpUrl);
   for (const option of ['connectionTimeout', 'greetingTimeout', 'socketTimeout']) url.searchParams.set(option, String(timeoutMs));
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(SMTP_CONNECTIONS));
   return url.toString();
 }
 
@@ -37,7 +45,7 @@ export class LetterMailer implements OnModuleDestroy {
 
   async send(mail: LetterMail): Promise<void> {
     if (!this.config.smtpUrl) throw new Error('The e-mail channel is off (no SMTP_URL)');
-    this.transporter ??= nodemailer.createTransport(withTimeouts(this.config.smtpUrl, this.config.mailSendTimeoutMs));
+    this.transporter ??= nodemailer.createTransport(withTransportOptions(this.config.smtpUrl, this.config.mailSendTimeoutMs));
     await this.transporter.sendMail({
       from: this.config.mailFrom,
       to: mail.to,
