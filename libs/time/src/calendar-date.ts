@@ -37,7 +37,15 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 
 /** The calendar date of an instant in a time zone, e.g. 2026-03-01T23:30Z is 2026-03-02 in Europe/Berlin. */
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+// "Today" is asked for on every request and job; building the formatter costs far more than using it.
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 

@@ -47,6 +47,8 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Buffer> {
     margins: { top: 20 * MM, bottom: 25 * MM, left: LEFT, right: 20 * MM },
     info: { Title: letter.subject, Author: letter.sender.name, Subject: letter.number, CreationDate: new Date(`${letter.date}T12:00:00Z`) },
     lang: letter.language,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and every text here uses ours.
+    font: '',
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
