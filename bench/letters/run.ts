@@ -165,10 +165,13 @@ async function main(): Promise<void> {
     await current.invoicing?.stop();
     await smtp.close();
     // BENCH_KEEP=1 leaves the databases and queues behind for a look after a run.
-    if (process.env.BENCH_KEEP === '1') return console.log(`kept: ${copies.join(' ')} and queue prefixes ${queuePrefixes.join(' ')}`);
-    for (const url of copies) await dropDatabase(url);
-    await seeded.drop();
-    for (const prefix of queuePrefixes) await deleteKeysWithPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
+    if (process.env.BENCH_KEEP === '1') {
+      console.log(`kept: ${copies.join(' ')} and queue prefixes ${queuePrefixes.join(' ')}`);
+    } else {
+      for (const url of copies) await dropDatabase(url);
+      await seeded.drop();
+      for (const prefix of queuePrefixes) await deleteKeysWithPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
+    }
   }
 }
 
