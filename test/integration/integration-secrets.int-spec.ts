@@ -5,10 +5,12 @@ import { ErrorCode } from '@ar/errors';
 import { Integration, IntegrationsService } from '@ar/invoicing';
 import { Clock } from '@ar/time';
 
+/** Time stands still unless the test advances it, so a slow run cannot cross the once-a-second re-read by itself. */
 class SteppingClock extends Clock {
+  private readonly startMs = Date.now();
   private offsetMs = 0;
   override now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.startMs + this.offsetMs);
   }
   advance(ms: number): void {
     this.offsetMs += ms;
