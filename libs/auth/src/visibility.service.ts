@@ -44,6 +44,11 @@ export class VisibilityService {
     return { all: false, managerIds: [principal.userId, ...rows.map((r) => r.id)] };
   }
 
+  /** Whether the client exists and the caller may see it (callers answer 404 otherwise). */
+  async principalCanSeeClient(principal: Principal, clientId: string, manager?: EntityManager): Promise<boolean> {
+    return this.canSeeClient(await this.scopeFor(principal), clientId, manager);
+  }
+
   /** Whether the client exists and the scope may see it (callers answer 404 otherwise). */
   async canSeeClient(scope: VisibilityScope, clientId: string, manager?: EntityManager): Promise<boolean> {
     const rows: { account_manager_id: string | null }[] = await (manager ?? this.dataSource.manager).query(

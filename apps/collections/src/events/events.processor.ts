@@ -48,13 +48,12 @@ export class EventsProcessor extends WorkerHost {
       else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letterDelivery.enqueue(event.data.letterId);
       // An imported bank statement's entries are matched and applied here, by the worker.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.BankStatementReceived)) await this.bankImport.process(event.data.statementId);
-      // With AUTO_APPLY_CREDIT, credit left by an overpayment meets the client's open invoices as soon as both exist.
+      // A new client's first large invoice asks for a credit review. With AUTO_APPLY_CREDIT, credit left by an
+      // overpayment meets the client's open invoices as soon as both exist.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceIssued)) {
-        // A new client's first large invoice asks for a credit review.
-        await this.creditReviews.reviewFirstInvoice({ ...event.data, invoiceId: event.data.invoiceId });
+        await this.creditReviews.reviewFirstInvoice(event.data);
         if (this.config.autoApplyCredit) await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
-      }
-      else if (this.config.autoApplyCredit && isEventOf(event, 'invoicing', InvoicingEvents.PaymentReceived) && event.data.unappliedAmount > 0) {
+      } else if (this.config.autoApplyCredit && isEventOf(event, 'invoicing', InvoicingEvents.PaymentReceived) && event.data.unappliedAmount > 0) {
         await this.credit.applyAutomatically(event.data.clientId, event.data.currency);
       }
       // A dispute case closes by itself once its invoice is paid.

@@ -102,6 +102,6 @@ export class ActivitiesService {
   }
 
   private async assertVisible(principal: Principal, clientId: string): Promise<void> {
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
   }
 }

@@ -7,7 +7,7 @@ import { CollectionsEvents } from '../collections-events';
 import { PolicyCatalog } from '../policies/policy-catalog';
 import { DunningChange, OverdueInvoice } from './dunning-changes';
 import { heldOn } from '../holds/active-hold.sql';
-import { creditCoversOverdue } from './credit-covers-overdue.sql';
+import { clientOverdueSql, creditCoversOverdue } from './client-overdue.sql';
 import { decodePosition } from './overdue-position';
 
 /** The overdue invoices after a position whose dunning may change, in walk order, and how many were looked at. */
@@ -76,8 +76,7 @@ export class OverdueInvoicesRepository {
                       WHERE p.client_id = r.client_id AND p.status = 'active' AND p.promised_date >= $1::date)
                 OR ${heldOn('r.invoice_id', 'r.client_id', '$1::date')}
                 OR ${creditCoversOverdue('r.client_id', 'r.currency', '$1::date')} AS held,
-              CASE WHEN $3::boolean THEN (SELECT sum(o.balance) FROM invoicing.receivables_v1 o
-                                          WHERE o.client_id = r.client_id AND o.currency = r.currency AND o.open_receivable AND o.due_date < $1::date) END AS client_overdue
+              CASE WHEN $3::boolean THEN ${clientOverdueSql('r.client_id', 'r.currency', '$1::date')} END AS client_overdue
        FROM invoicing.receivables_v1 r
        JOIN contracts.contract_terms_v1 t ON t.id = r.contract_id
        LEFT JOIN collections.invoice_dunning d ON d.invoice_id = r.invoice_id

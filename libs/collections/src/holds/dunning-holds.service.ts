@@ -54,13 +54,13 @@ export class DunningHoldsService {
   ) {}
 
   async holdClient(principal: Principal, clientId: string, command: PlaceHoldCommand): Promise<DunningHold> {
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
     return this.place(principal, clientId, null, command);
   }
 
   async holdInvoice(principal: Principal, invoiceId: string, command: PlaceHoldCommand): Promise<DunningHold> {
     const invoice = await this.holds.invoice(invoiceId);
-    if (!invoice || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), invoice.clientId))) throw DomainError.notFound('Invoice', invoiceId);
+    if (!invoice || !(await this.visibility.principalCanSeeClient(principal, invoice.clientId))) throw DomainError.notFound('Invoice', invoiceId);
     if (!invoice.open) throw new DomainError(ErrorCode.InvalidTransition, 'The invoice owes nothing; there is no dunning to hold');
     return this.place(principal, invoice.clientId, invoiceId, command);
   }
@@ -73,7 +73,7 @@ export class DunningHoldsService {
 
   async get(principal: Principal, id: string): Promise<DunningHold> {
     const hold = await this.holds.findById(id);
-    if (!hold || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), hold.clientId))) throw DomainError.notFound('Dunning hold', id);
+    if (!hold || !(await this.visibility.principalCanSeeClient(principal, hold.clientId))) throw DomainError.notFound('Dunning hold', id);
     return hold;
   }
 
@@ -82,7 +82,7 @@ export class DunningHoldsService {
     this.assertMayHold(principal);
     await this.dataSource.transaction(async (manager) => {
       const hold = await this.holds.lockById(id, manager);
-      if (!hold || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), hold.clientId, manager))) throw DomainError.notFound('Dunning hold', id);
+      if (!hold || !(await this.visibility.principalCanSeeClient(principal, hold.clientId, manager))) throw DomainError.notFound('Dunning hold', id);
       const status = holdStatus(hold, this.calendar.today());
       if (status !== 'active') throw new DomainError(ErrorCode.InvalidTransition, `The hold is already ${status}`);
       hold.releasedAt = this.clock.now();

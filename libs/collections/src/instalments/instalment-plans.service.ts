@@ -46,7 +46,7 @@ export class InstalmentPlansService {
   ) {}
 
   async create(principal: Principal, clientId: string, command: CreatePlanCommand): Promise<PlanView> {
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
     const today = this.calendar.today();
     const last = command.instalments[command.instalments.length - 1].dueOn;
     if (last > addDays(today, PLAN_HORIZON_DAYS)) throw DomainError.businessRule(`The last instalment must be due by ${addDays(today, PLAN_HORIZON_DAYS)}`);
@@ -89,13 +89,13 @@ export class InstalmentPlansService {
 
   async get(principal: Principal, id: string): Promise<PlanView> {
     const plan = await this.plans.findById(id);
-    if (!plan || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), plan.clientId))) throw DomainError.notFound('Instalment plan', id);
+    if (!plan || !(await this.visibility.principalCanSeeClient(principal, plan.clientId))) throw DomainError.notFound('Instalment plan', id);
     return (await this.withProgress([plan]))[0];
   }
 
   async list(principal: Principal, clientId: string, status: PlanStatus | undefined, limit: number, cursor?: string): Promise<Page<PlanView>> {
     const after = decodeCursor(cursor, ['uuid']) as [string] | null;
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
     const rows = await this.plans.listForClient(clientId, status, after?.[0] ?? null, limit);
     const views = await this.withProgress(rows);
     return toPage(views, limit, (v) => [v.plan.id], (v) => v);
@@ -105,7 +105,7 @@ export class InstalmentPlansService {
   async cancel(principal: Principal, id: string, reason: string): Promise<PlanView> {
     await this.dataSource.transaction(async (manager) => {
       const plan = await this.plans.lockById(id, manager);
-      if (!plan || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), plan.clientId, manager))) throw DomainError.notFound('Instalment plan', id);
+      if (!plan || !(await this.visibility.principalCanSeeClient(principal, plan.clientId, manager))) throw DomainError.notFound('Instalment plan', id);
       if (plan.status !== 'active') throw new DomainError(ErrorCode.InvalidTransition, `The plan is already ${plan.status}`);
       await this.plans.resolve(manager, id, 'cancelled', this.calendar.today(), reason);
       await this.activities.insertSystem(

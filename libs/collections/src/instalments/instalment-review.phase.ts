@@ -7,7 +7,6 @@ import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
 import { CalendarDate, Clock } from '@ar/time';
 import { ActivityRepository, SystemActivity } from '../activities/activity.repository';
 import { CollectionsEvents } from '../collections-events';
-import { assignee } from '../tasks/task-rules';
 import { NewTask, TaskRepository } from '../tasks/task.repository';
 import { InstalmentPlanRepository } from './instalment-plan.repository';
 import { planProgress } from './plan-progress';
@@ -55,9 +54,8 @@ export class InstalmentReviewPhase {
           status = 'broken';
           reason = `instalment due ${progress.missed.dueOn} missed (${progress.missed.paid} of ${progress.missed.amount} paid)`;
           broken += 1;
-          const candidate = await this.tasks.assigneeCandidate(plan.clientId, manager);
           tasks.push({
-            id: uuidv7(), clientId: plan.clientId, assigneeId: candidate ? assignee(candidate, asOf) : null, type: 'broken_plan', level: 0,
+            id: uuidv7(), clientId: plan.clientId, assigneeId: null, type: 'broken_plan', level: 0,
             invoiceIds: plan.invoiceIds, amount: outstanding, currency: plan.currency, priority: BROKEN_PLAN_PRIORITY, note: `Instalment plan broken: ${reason}`,
           });
         }
@@ -66,6 +64,8 @@ export class InstalmentReviewPhase {
         entries.push({ id: uuidv7(), clientId: plan.clientId, kind: 'instalment_plan_ended', subjectId: plan.id, outcome: status, note: `Instalment plan ${status}: ${reason}`, occurredAt: this.clock.now(), authorId: null });
         events.push({ type: CollectionsEvents.InstalmentPlanEnded, aggregateId: plan.id, data: { planId: plan.id, clientId: plan.clientId, status, outstanding, reason } });
       }
+      const assignees = await this.tasks.assignees(tasks.map((t) => t.clientId), asOf, manager);
+      for (const t of tasks) t.assigneeId = assignees.get(t.clientId) ?? null;
       const inserted = await this.tasks.insertOpen(tasks, asOf, manager);
       events.push(...tasks.filter((t) => inserted.has(t.id)).map((t) => taskCreatedEvent(t, asOf)));
       await this.activities.insertSystem(entries, manager);

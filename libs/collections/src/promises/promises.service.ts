@@ -46,7 +46,7 @@ export class PromisesService {
 
   async get(principal: Principal, id: string): Promise<PromiseProgress> {
     const found = await this.promises.findById(id, this.config.promiseToleranceDays);
-    if (!found || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), found.promise.clientId))) throw DomainError.notFound('Promise', id);
+    if (!found || !(await this.visibility.principalCanSeeClient(principal, found.promise.clientId))) throw DomainError.notFound('Promise', id);
     return found;
   }
 
@@ -54,7 +54,7 @@ export class PromisesService {
   async cancel(principal: Principal, id: string, reason: string): Promise<PromiseProgress> {
     await this.dataSource.transaction(async (manager) => {
       const promise = await this.promises.lockById(id, manager);
-      if (!promise || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), promise.clientId, manager))) throw DomainError.notFound('Promise', id);
+      if (!promise || !(await this.visibility.principalCanSeeClient(principal, promise.clientId, manager))) throw DomainError.notFound('Promise', id);
       if (promise.status !== 'active') throw new DomainError(ErrorCode.InvalidTransition, `The promise is already ${promise.status}`);
       await this.promises.cancel(manager, id, principal.userId, reason, this.calendar.today());
       await this.activities.insertSystem(

@@ -5,7 +5,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@ar/config';
 import { OutboxWriter } from '@ar/outbox';
 import { BusinessCalendar } from '@ar/time';
-import { assignee } from '../tasks/task-rules';
 import { TaskRepository } from '../tasks/task.repository';
 import { CREDIT_REVIEW_PRIORITY, firstInvoiceNeedsReview } from './credit-review';
 import { taskCreatedEvent } from '../tasks/task-created-event';
@@ -36,9 +35,9 @@ export class CreditReviewService {
       const facts = { invoices: Number(history.invoices), payments: Number(history.payments), total: invoice.total, currency: invoice.currency };
       if (history.reviewed || !firstInvoiceNeedsReview(facts, this.config.creditReviewFirstInvoice)) return false;
       const today = this.calendar.today();
-      const candidate = await this.tasks.assigneeCandidate(invoice.clientId, manager);
+      const assignees = await this.tasks.assignees([invoice.clientId], today, manager);
       const task = {
-        id: uuidv7(), clientId: invoice.clientId, assigneeId: candidate ? assignee(candidate, today) : null, type: 'credit_review' as const, level: 0,
+        id: uuidv7(), clientId: invoice.clientId, assigneeId: assignees.get(invoice.clientId) ?? null, type: 'credit_review' as const, level: 0,
         invoiceIds: [invoice.invoiceId], amount: invoice.total, currency: invoice.currency, priority: CREDIT_REVIEW_PRIORITY,
         note: `First invoice ${invoice.number} of a client without payment history: check its credit before it is due`,
       };

@@ -9,7 +9,6 @@ import { PolicyCatalog } from '../policies/policy-catalog';
 import { assessClient } from './client-assessment';
 import { SolvencyAssessment } from './solvency-assessment.entity';
 import { SolvencyRepository } from './solvency.repository';
-import { assignee } from '../tasks/task-rules';
 import { TaskRepository } from '../tasks/task.repository';
 import { CREDIT_REVIEW_PRIORITY, crossedReviewThreshold } from './credit-review';
 import { taskCreatedEvent } from '../tasks/task-created-event';
@@ -99,15 +98,12 @@ export class SolvencyAssessor {
 
   /** A credit_review task for each client whose exposure just crossed 90 % of its limit (one open per client). */
   private async openCreditReviews(m: EntityManager, reviews: CreditReviewDue[], asOf: CalendarDate): Promise<NewOutboxEvent<'collections'>[]> {
-    const tasks = [];
-    for (const review of reviews) {
-      const candidate = await this.tasks.assigneeCandidate(review.clientId, m);
-      tasks.push({
-        id: uuidv7(), clientId: review.clientId, assigneeId: candidate ? assignee(candidate, asOf) : null, type: 'credit_review' as const, level: 0,
-        invoiceIds: [], amount: review.exposure, currency: review.currency ?? 'EUR', priority: CREDIT_REVIEW_PRIORITY,
-        note: `Exposure at ${Math.round(review.utilization * 100)} % of the credit limit: review the limit and terms`,
-      });
-    }
+    const assignees = await this.tasks.assignees(reviews.map((r) => r.clientId), asOf, m);
+    const tasks = reviews.map((review) => ({
+      id: uuidv7(), clientId: review.clientId, assigneeId: assignees.get(review.clientId) ?? null, type: 'credit_review' as const, level: 0,
+      invoiceIds: [], amount: review.exposure, currency: review.currency ?? 'EUR', priority: CREDIT_REVIEW_PRIORITY,
+      note: `Exposure at ${Math.round(review.utilization * 100)} % of the credit limit: review the limit and terms`,
+    }));
     const inserted = await this.tasks.insertOpen(tasks, asOf, m);
     return tasks.filter((t) => inserted.has(t.id)).map((t) => taskCreatedEvent(t, asOf));
   }

@@ -33,6 +33,6 @@ export class SolvencyService {
   }
 
   private async requireVisibleClient(principal: Principal, clientId: string): Promise<void> {
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
   }
 }

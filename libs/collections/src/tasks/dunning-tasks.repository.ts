@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarDate } from '@ar/time';
 import type { RiskClass } from '../solvency/solvency-assessment.entity';
 import { heldOn } from '../holds/active-hold.sql';
-import { creditCoversOverdue } from '../dunning/credit-covers-overdue.sql';
+import { creditCoversOverdue } from '../dunning/client-overdue.sql';
 import { ExistingDunningTask, OverdueGroup, PlannedTask } from './dunning-task-plan';
 import { TaskType } from './task.entity';
 

@@ -45,7 +45,7 @@ export class ManualTasksService {
   ) {}
 
   async createFollowUp(principal: Principal, command: { clientId: string; dueOn: CalendarDate; note: string }): Promise<Task> {
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), command.clientId))) throw DomainError.notFound('Client', command.clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, command.clientId))) throw DomainError.notFound('Client', command.clientId);
     const id = await this.dataSource.transaction((manager) => this.openFollowUp(manager, { ...command, authorId: principal.userId }));
     return this.tasksService.get(principal, id);
   }

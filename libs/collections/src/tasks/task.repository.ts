@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { clientScopeCondition, VisibilityScope } from '@ar/auth';
 import { CalendarDate } from '@ar/time';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
-import { AssigneeCandidate } from './task-rules';
+import { assignee } from './task-rules';
+import { clientOverdueSql } from '../dunning/client-overdue.sql';
 import { TaskReassignment } from './task-reassignment.entity';
 import { Task, TaskStatus, TaskType } from './task.entity';
 
@@ -126,24 +127,29 @@ export class TaskRepository {
   /** What the client has overdue in a currency as of a date (a promise may not exceed it). */
   async overdueAmount(clientId: string, currency: string, asOf: CalendarDate, manager: EntityManager): Promise<number> {
     const [row]: { overdue: string }[] = await manager.query(
-      `SELECT coalesce(sum(balance), 0)::bigint AS overdue FROM invoicing.receivables_v1
-       WHERE client_id = $1 AND currency = $2 AND open_receivable AND due_date < $3::date`,
+      `SELECT ${clientOverdueSql('$1::uuid', '$2::char(3)', '$3::date')}::bigint AS overdue`,
       [clientId, currency, asOf],
     );
     return Number(row.overdue);
   }
 
-  /** Who may answer for the client: its manager, their deputy and absence, and the head of sales; null for no such client. */
-  async assigneeCandidate(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<AssigneeCandidate | null> {
-    const rows: { manager_id: string | null; deputy_id: string | null; absent_until: string | null }[] = await manager.query(
-      `SELECT c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until
+  /**
+   * Who answers for each client on the date (task-rules' `assignee`: its manager, their deputy while absent, a head
+   * of sales when nobody manages it), in one read; a client that does not exist is absent from the map.
+   */
+  async assignees(clientIds: string[], asOf: CalendarDate, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string | null>> {
+    if (clientIds.length === 0) return new Map();
+    const rows: { id: string; manager_id: string | null; deputy_id: string | null; absent_until: string | null }[] = await manager.query(
+      `SELECT c.id, c.account_manager_id AS manager_id, u.deputy_id, to_char(u.absent_until, 'YYYY-MM-DD') AS absent_until
        FROM contracts.client_directory_v1 c LEFT JOIN contracts.user_directory_v1 u ON u.id = c.account_manager_id
-       WHERE c.id = $1`,
-      [clientId],
+       WHERE c.id = ANY($1::uuid[])`,
+      [[...new Set(clientIds)]],
     );
-    if (rows.length === 0) return null;
-    const [r] = rows;
-    return { managerId: r.manager_id, managerDeputyId: r.deputy_id, managerAbsentUntil: r.absent_until, headOfSalesId: await this.headOfSalesId(manager) };
+    if (rows.length === 0) return new Map();
+    const headOfSalesId = await this.headOfSalesId(manager);
+    return new Map(
+      rows.map((r) => [r.id, assignee({ managerId: r.manager_id, managerDeputyId: r.deputy_id, managerAbsentUntil: r.absent_until, headOfSalesId }, asOf)]),
+    );
   }
 
   /** The head of sales who takes the tasks of clients nobody manages (the first by id), or null. */

@@ -11,7 +11,6 @@ import { addDays, BusinessCalendar, Clock } from '@ar/time';
 import { ActivityRepository, SystemActivity } from '../activities/activity.repository';
 import { CollectionsEvents } from '../collections-events';
 import { PromiseToPay } from '../promises/promise-to-pay.entity';
-import { assignee } from './task-rules';
 import { Task, TaskOutcome, TaskStatus } from './task.entity';
 import { TaskRepository } from './task.repository';
 
@@ -147,9 +146,7 @@ export class TasksService {
    * hands; the daily sweep does the same for every client with dunning tasks. Idempotent.
    */
   async reassignOpenTasks(clientId: string): Promise<number> {
-    const candidate = await this.tasks.assigneeCandidate(clientId);
-    if (!candidate) return 0;
-    return this.tasks.reassignOpenTasks(new Map([[clientId, assignee(candidate, this.calendar.today())]]));
+    return this.tasks.reassignOpenTasks(await this.tasks.assignees([clientId], this.calendar.today()));
   }
 
   private async lockVisible(principal: Principal, id: string, manager: EntityManager): Promise<Task> {

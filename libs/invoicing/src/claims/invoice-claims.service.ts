@@ -115,7 +115,7 @@ export class InvoiceClaimsService {
 
   /** Every invoice of the client that was late by `asOf`, open or paid late; 404 when the caller may not see the client. */
   async clientClaim(principal: Principal, clientId: string, asOf: CalendarDate): Promise<ClientClaim> {
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
     const claims = (await this.claims(await this.invoices.dueBefore(clientId, asOf), asOf)).filter(
       (claim) => claim.principal.outstanding > 0 || claim.interest > 0 || claim.feesTotal > 0,
     );

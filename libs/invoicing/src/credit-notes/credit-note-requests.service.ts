@@ -73,7 +73,7 @@ export class CreditNoteRequestsService {
 
   async get(principal: Principal, id: string): Promise<CreditNoteRequest> {
     const request = await this.dataSource.manager.findOneBy(CreditNoteRequest, { id });
-    if (!request || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), request.clientId))) {
+    if (!request || !(await this.visibility.principalCanSeeClient(principal, request.clientId))) {
       throw DomainError.notFound('Credit note request', id);
     }
     return request;

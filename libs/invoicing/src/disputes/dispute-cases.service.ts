@@ -87,12 +87,13 @@ export class DisputeCasesService {
       const changed = await this.invoices.lockOpenUndisputed(invoiceIds, manager);
       if (changed.length === 0) return 0;
       await this.invoices.markDisputed(changed.map((i) => i.id), reason, manager);
-      const opened: DisputeCase[] = [];
-      for (const invoice of changed) {
+      // One call's invoices are one client's: its manager owns the cases.
+      const owners = new Map<string, string | null>();
+      for (const clientId of new Set(changed.map((i) => i.clientId))) owners.set(clientId, (await this.directory.client(clientId, manager))?.accountManagerId ?? null);
+      const opened = changed.map((invoice) => {
         Object.assign(invoice, { disputed: true, disputeReason: reason });
-        const ownerId = (await this.directory.client(invoice.clientId, manager))?.accountManagerId ?? null;
-        opened.push(this.newCase(invoice, 'other', reason, ownerId, addDays(today, DEFAULT_CASE_DAYS), by, today));
-      }
+        return this.newCase(invoice, 'other', reason, owners.get(invoice.clientId) ?? null, addDays(today, DEFAULT_CASE_DAYS), by, today);
+      });
       await this.cases.insert(opened, manager);
       await this.outbox.append(manager, 'invoicing', [
         ...changed.map((i) => ({ type: InvoicingEvents.InvoiceDisputed, aggregateId: i.id, data: invoiceEventData(i) })),
@@ -104,7 +105,7 @@ export class DisputeCasesService {
 
   async get(principal: Principal, id: string, manager?: EntityManager): Promise<DisputeCase> {
     const found = manager ? await this.cases.lockById(id, manager) : await this.cases.findById(id);
-    if (!found || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), found.clientId, manager))) throw DomainError.notFound('Dispute case', id);
+    if (!found || !(await this.visibility.principalCanSeeClient(principal, found.clientId, manager))) throw DomainError.notFound('Dispute case', id);
     return found;
   }
 

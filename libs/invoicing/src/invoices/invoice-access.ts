@@ -16,7 +16,7 @@ export class InvoiceAccess {
   /** The invoice with its lines. */
   async visible(principal: Principal, id: string): Promise<Invoice> {
     const invoice = await this.invoices.findById(id);
-    if (!invoice || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), invoice.clientId))) {
+    if (!invoice || !(await this.visibility.principalCanSeeClient(principal, invoice.clientId))) {
       throw DomainError.notFound('Invoice', id);
     }
     return invoice;

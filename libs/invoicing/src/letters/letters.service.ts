@@ -71,7 +71,7 @@ export class LettersService {
   async create(principal: Principal, command: CreateLetterCommand): Promise<Letter> {
     if (!LETTER_WRITERS.includes(principal.role)) throw DomainError.forbidden('Letters are written by account managers, finance and admins');
     const client = await this.directory.correspondence(command.clientId);
-    if (!client || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), command.clientId))) {
+    if (!client || !(await this.visibility.principalCanSeeClient(principal, command.clientId))) {
       throw DomainError.notFound('Client', command.clientId);
     }
     const wanted = command.send === false ? null : 'email';
@@ -206,7 +206,7 @@ export class LettersService {
 
   async get(principal: Principal, id: string): Promise<Letter> {
     const letter = await this.letters.findById(id);
-    if (!letter || !(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), letter.clientId))) throw DomainError.notFound('Letter', id);
+    if (!letter || !(await this.visibility.principalCanSeeClient(principal, letter.clientId))) throw DomainError.notFound('Letter', id);
     return letter;
   }
 

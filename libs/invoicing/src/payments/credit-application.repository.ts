@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AllocatableInvoice } from './allocate-payment';
+import { AllocatableInvoice, byDueDate } from './allocate-payment';
 import { openReceivableSql } from '../invoices/open-receivable';
 
 /** A payment with unapplied credit left. */
@@ -44,7 +44,7 @@ export class CreditApplicationRepository {
     );
     return rows
       .map((r) => ({ id: r.id, clientId: r.client_id, number: r.number, currency: r.currency, issueDate: r.issue_date, dueDate: r.due_date, total: Number(r.total), settled: Number(r.settled), cashDiscount: null }))
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate) || a.number.localeCompare(b.number));
+      .sort(byDueDate);
   }
 
   async useCredit(manager: EntityManager, used: { paymentId: string; amount: number }[]): Promise<void> {

@@ -41,7 +41,7 @@ export class CreditApplicationService {
   ) {}
 
   async apply(principal: Principal, clientId: string, options: { currency?: string; invoiceIds?: string[] }): Promise<ApplyCreditResult> {
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
     if (!mayAdjustReceivables(principal.role)) throw DomainError.forbidden('Credit is applied by finance or an admin');
     return this.dataSource.transaction(async (manager) => {
       const result = await this.applyIn(manager, clientId, options.currency ?? null, options.invoiceIds ?? null);

@@ -5,6 +5,7 @@ import { clientScopeCondition, Principal, VisibilityService } from '@ar/auth';
 import { addDays, BusinessCalendar, CalendarDate } from '@ar/time';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { ExpectedPayment, planMonth, PlannedInvoice } from './collection-plan';
+import { balanceAsOfSql } from './receivables-reports.service';
 
 export type CollectionPlanGroupBy = 'manager' | 'client';
 
@@ -56,9 +57,7 @@ export class CollectionPlanService {
 
     const invoiceRows: { client_id: string; currency: string; due_date: string; owed: string; in_plan: boolean }[] = await this.dataSource.query(
       `SELECT i.client_id, i.currency, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
-              CASE WHEN i.issue_date > $1::date THEN i.total ELSE
-                i.total - coalesce((SELECT sum(a.amount) FROM invoicing.payment_allocations a WHERE a.invoice_id = i.id AND a.effective_on <= $1::date), 0)
-                        - coalesce((SELECT sum(c.amount) FROM invoicing.credit_notes c WHERE c.invoice_id = i.id AND c.issued_on <= $1::date), 0) END AS owed,
+              CASE WHEN i.issue_date > $1::date THEN i.total ELSE ${balanceAsOfSql('i', '$1::date')} END AS owed,
               EXISTS (SELECT 1 FROM collections.expected_payments_v1 e WHERE e.source = 'instalment' AND i.id = ANY(e.invoice_ids)) AS in_plan
        FROM invoicing.invoices i
        WHERE i.issue_date <= $2::date AND i.status NOT IN ('void', 'written_off') AND i.due_date <= $2::date AND ${visible.sql}

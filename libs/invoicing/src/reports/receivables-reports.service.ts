@@ -33,16 +33,18 @@ const GROUP_KEYS: Record<AgingGroupBy, string> = {
 };
 
 /**
- * Balances as of a date, rebuilt from the append-only ledger: only allocations effective and credit
- * notes issued on or before that date count, so a report for a past date never changes later.
+ * SQL: an invoice's balance as of a date, rebuilt from the append-only ledger: only allocations effective and
+ * credit notes (and write-offs) issued on or before that date count, so a report for a past date never changes later.
  */
+export function balanceAsOfSql(invoiceAlias: string, date: string): string {
+  return `${invoiceAlias}.total
+             - coalesce((SELECT sum(a.amount) FROM invoicing.payment_allocations a WHERE a.invoice_id = ${invoiceAlias}.id AND a.effective_on <= ${date}), 0)
+             - coalesce((SELECT sum(c.amount) FROM invoicing.credit_notes c WHERE c.invoice_id = ${invoiceAlias}.id AND c.issued_on <= ${date}), 0)`;
+}
+
 function balancesAsOfSql(scopeSql: string): string {
   return `
-    SELECT i.id, i.client_id, i.currency, i.due_date, i.issue_date, i.total,
-           i.total
-             - coalesce((SELECT sum(a.amount) FROM invoicing.payment_allocations a WHERE a.invoice_id = i.id AND a.effective_on <= $1::date), 0)
-             - coalesce((SELECT sum(c.amount) FROM invoicing.credit_notes c WHERE c.invoice_id = i.id AND c.issued_on <= $1::date), 0)
-             AS balance
+    SELECT i.id, i.client_id, i.currency, i.due_date, i.issue_date, i.total, ${balanceAsOfSql('i', '$1::date')} AS balance
     FROM invoicing.invoices i
     WHERE i.issue_date <= $1::date AND i.status NOT IN ('void', 'written_off') AND ${scopeSql}`;
 }

@@ -35,7 +35,7 @@ export class AccountStatementService {
   async statement(principal: Principal, clientId: string, query: StatementQuery): Promise<AccountStatement> {
     if (query.to < query.from) throw DomainError.validation('to must not be before from', [{ path: 'to', message: 'before from' }]);
     if (query.to > this.calendar.today()) throw DomainError.businessRule(`to ${query.to} is after today`);
-    if (!(await this.visibility.canSeeClient(await this.visibility.scopeFor(principal), clientId))) throw DomainError.notFound('Client', clientId);
+    if (!(await this.visibility.principalCanSeeClient(principal, clientId))) throw DomainError.notFound('Client', clientId);
     const currency = query.currency ?? (await this.movements.mainCurrency(clientId));
     const movements = await this.movements.upTo(clientId, currency, query.to);
     return accountStatement(currency, query.from, query.to, movements);
