@@ -5,6 +5,7 @@ import { PlatformModule } from '@ar/http';
 import { InvoicingDomainModule, WebhooksModule } from '@ar/invoicing';
 import { OutboxRelayModule } from '@ar/outbox';
 import { EventsProcessor } from './events/events.processor';
+import { LetterProductionProcessor } from './letters/letter-production.processor';
 import { LetterSendingProcessor } from './letters/letter-sending.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { DunningPoliciesController } from './policies/dunning-policies.controller';
@@ -41,6 +42,6 @@ import { WorkerSelfCheck } from './worker-self-check';
     SweepsController, TasksController, ActivitiesController, DunningHoldsController, PromisesController, InstalmentPlansController, DunningPoliciesController, SolvencyController,
     ReferenceRatesController, QueueSessionController,
   ],
-  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, LetterSendingProcessor, MaintenanceProcessor, ScheduleKeeper, QueueBoard],
+  providers: [WorkerSelfCheck, SweepsProcessor, EventsProcessor, WebhookDeliveryProcessor, LetterSendingProcessor, LetterProductionProcessor, MaintenanceProcessor, ScheduleKeeper, QueueBoard],
 })
 export class CollectionsAppModule {}

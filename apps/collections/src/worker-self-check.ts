@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { assertEveryJobHandledOnce } from '@ar/queues';
 import { EventsProcessor } from './events/events.processor';
+import { LetterProductionProcessor } from './letters/letter-production.processor';
 import { LetterSendingProcessor } from './letters/letter-sending.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { SweepsProcessor } from './sweeps/sweeps.processor';
@@ -16,6 +17,7 @@ export class WorkerSelfCheck implements OnModuleInit {
       [MaintenanceProcessor.name]: MaintenanceProcessor.handles,
       [SweepsProcessor.name]: SweepsProcessor.handles,
       [LetterSendingProcessor.name]: LetterSendingProcessor.handles,
+      [LetterProductionProcessor.name]: LetterProductionProcessor.handles,
     });
   }
 }

@@ -51,6 +51,7 @@ export class AppConfig {
   readonly creditReviewFirstInvoice: ReadonlyMap<string, number>;
   readonly mailRetryBaseMs: number;
   readonly mailSendTimeoutMs: number;
+  readonly letterRenderThreads: number;
 
   constructor(env: EnvironmentVariables) {
     this.databaseUrl = env.DATABASE_URL;
@@ -95,5 +96,6 @@ export class AppConfig {
     );
     this.mailRetryBaseMs = env.MAIL_RETRY_BASE_MS;
     this.mailSendTimeoutMs = env.MAIL_SEND_TIMEOUT_MS;
+    this.letterRenderThreads = env.LETTER_RENDER_THREADS;
   }
 }

@@ -192,6 +192,14 @@ export class EnvironmentVariables {
   @Max(600_000)
   MAIL_SEND_TIMEOUT_MS: number = 60_000;
 
+  /** Worker threads that render letter PDFs beside the event loop; 0 renders on the event loop itself. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  LETTER_RENDER_THREADS: number = 1;
+
   /** Days from a letter's date to its pay-by date. */
   @IsOptional()
   @Transform(toInt)

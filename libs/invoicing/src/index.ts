@@ -57,3 +57,5 @@ export * from './disputes/dispute-case.repository';
 export * from './disputes/dispute-cases.service';
 export * from './reports/collection-plan.service';
 export * from './letters/letter-mailer';
+export * from './letters/letter-production.service';
+export * from './letters/letter-renderer';

@@ -18,6 +18,8 @@ import { INVOICING_ENTITIES } from './invoicing-persistence';
 import { LetterDeliveryService } from './letters/letter-delivery.service';
 import { LetterMailer } from './letters/letter-mailer';
 import { LetterPdfStore } from './letters/letter-pdf-store';
+import { LetterProductionService } from './letters/letter-production.service';
+import { LetterRenderer } from './letters/letter-renderer';
 import { LetterTemplatesService } from './letters/letter-templates.service';
 import { LetterRepository } from './letters/letter.repository';
 import { LettersService } from './letters/letters.service';
@@ -68,6 +70,8 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LettersService,
     LetterMailer,
     LetterPdfStore,
+    LetterRenderer,
+    LetterProductionService,
     LetterDeliveryService,
     AccountMovementsRepository,
     AccountStatementService,
@@ -93,6 +97,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     LetterTemplatesService,
     LettersService,
     LetterDeliveryService,
+    LetterProductionService,
     AccountStatementService,
     BankImportService,
     BankEntriesService,

@@ -16,6 +16,8 @@ export const Queues = {
   Maintenance: '{maintenance}',
   /** Letters to e-mail to debtors (jobId = letter id: one job per letter, whoever enqueues it). */
   Letters: '{letters}',
+  /** Dunning letters the sweep asked for, to produce and render, a few per job (jobId = digest of the requests). */
+  LetterProduction: '{letter-production}',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -27,6 +29,7 @@ export const JobNames = {
   RequeueStalledDeliveries: 'requeue-stalled-deliveries',
   PurgeExpiredRecords: 'purge-expired-records',
   SendLetter: 'send-letter',
+  ProduceLetters: 'produce-letters',
 } as const;
 
 /** One published event: the webhook payload shape `{id, type, occurredAt, data}` plus its origin. */
@@ -57,13 +60,28 @@ export interface SendLetterJob {
   letterId: string;
 }
 
+/** A dunning level's letter as the sweep's `dunning.letter_requested` event asks for it. */
+export interface LetterRequest {
+  clientId: string;
+  kind: 'reminder' | 'final_notice' | 'pre_trial_claim' | 'courtesy';
+  level: number;
+  invoiceIds: string[];
+  channel: 'email' | 'post';
+  payWithinDays: number;
+}
+
+/** A few of the sweep's letter requests, produced together. */
+export interface ProduceLettersJob {
+  requests: LetterRequest[];
+}
+
 export interface RunSweepJob {
   sweepId: string;
 }
 
 const DAY_SECONDS = 24 * 3600;
 
-export const JOB_OPTIONS: Record<'OutboxEvents' | 'DeliverWebhook' | 'RunSweep' | 'SendLetter', JobsOptions> = {
+export const JOB_OPTIONS: Record<'OutboxEvents' | 'DeliverWebhook' | 'RunSweep' | 'SendLetter' | 'ProduceLetters', JobsOptions> = {
   // Kept a day after completion so a batch re-published after a relay crash is dropped as a duplicate;
   // consumers are idempotent, so a later re-publish costs a repeat, never a wrong result.
   OutboxEvents: {
@@ -85,6 +103,13 @@ export const JOB_OPTIONS: Record<'OutboxEvents' | 'DeliverWebhook' | 'RunSweep' 
     attempts: 6,
     backoff: { type: 'exponential', delay: 60_000 },
     removeOnComplete: { age: 30 * DAY_SECONDS },
+    removeOnFail: { age: 30 * DAY_SECONDS },
+  },
+  // Producing is idempotent (one letter per dunning key), so a retry or a second enqueue never makes two letters.
+  ProduceLetters: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: DAY_SECONDS, count: 200_000 },
     removeOnFail: { age: 30 * DAY_SECONDS },
   },
   RunSweep: {

@@ -38,7 +38,7 @@ describe('collections: the queue dashboard in a real browser', () => {
       await page.getByText(queue, { exact: false }).first().waitFor({ timeout: 15_000 });
     }
     const api = (await page.evaluate(async () => (await fetch('/queues/api/queues')).json())) as { queues: { name: string }[] };
-    expect(api.queues.map((q) => q.name).sort()).toEqual(['{events}', '{letters}', '{maintenance}', '{sweeps}', '{webhook-deliveries}']);
+    expect(api.queues.map((q) => q.name).sort()).toEqual(['{events}', '{letter-production}', '{letters}', '{maintenance}', '{sweeps}', '{webhook-deliveries}']);
     await context.close();
   });
 

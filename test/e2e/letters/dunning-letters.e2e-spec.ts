@@ -90,6 +90,13 @@ describe('dunning letters from the sweep, in three languages', () => {
       expect(mails.map((m) => m.subject)).toEqual(letters.slice(0, 3).map((l) => l.subject));
       expect(pdfText(mails[2].attachments[0].content)).toContain(language === 'de' ? 'Anlage: Zinsberechnung' : language === 'en' ? 'Annex: interest calculation' : 'Приложение: расчёт процентов');
     }
+    // Every letter of the sweep was rendered once, right after it was produced: the level-4 letters to post too,
+    // though nobody has downloaded them yet.
+    const { DataSource } = await import('typeorm');
+    const [unrendered] = await system.invoicing.app.get(DataSource).query(
+      `SELECT count(*)::int AS n FROM invoicing.letters WHERE client_id = ANY($1) AND pdf IS NULL`, [Object.values(clients).map((c) => c.id)],
+    );
+    expect(unrendered.n).toBe(0);
     const tasks = (await system.collections!.api.as(clients.de.managerToken).get(`/v1/tasks?clientId=${clients.de.id}`)).body.data;
     expect(tasks.find((t: { dunningLevel: number }) => t.dunningLevel === 4).note).toContain('post it');
     expect(tasks.find((t: { dunningLevel: number }) => t.dunningLevel === 1).note).toContain('e-mailed');
@@ -112,9 +119,11 @@ describe('dunning letters from the sweep, in three languages', () => {
     await sweep(addDays(due, 61));
     await sweep(addDays(due, 75));
     // What a redelivered dunning.letter_requested does: the same client, kind, level and invoices.
-    const { LettersService } = await import('@ar/invoicing');
-    const again = await system.collections!.app.get(LettersService).produceForDunning({ clientId: clients.en.id, kind: 'reminder', level: 1, invoiceIds: [clients.en.invoiceId], channel: 'email', payWithinDays: 14 });
-    expect(again).toBeNull();
+    const { LetterProductionService } = await import('@ar/invoicing');
+    const production = system.collections!.app.get(LetterProductionService);
+    const request = { clientId: clients.en.id, kind: 'reminder' as const, level: 1, invoiceIds: [clients.en.invoiceId], channel: 'email' as const, payWithinDays: 14 };
+    expect(await production.produce([request])).toBe(0);
+    await production.enqueue([request]);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await counts()).toEqual(letters);
     expect(smtp.messages.length).toBe(before);

@@ -5,7 +5,9 @@ import { ActivitiesService, CollectionsEvents, CreditReviewService, TasksService
 import { ClientsService, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
 import { AppConfig } from '@ar/config';
-import { BankImportService, CreditApplicationService, DisputeCasesService, InvoicingEvents, LetterDeliveryService, LettersService, WebhookFanoutService } from '@ar/invoicing';
+import {
+  BankImportService, CreditApplicationService, DisputeCasesService, DunningLetterRequest, InvoicingEvents, LetterDeliveryService, LetterProductionService, WebhookFanoutService,
+} from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
 import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
 
@@ -26,7 +28,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly tasks: TasksService,
     private readonly handover: OutboxHandover,
     private readonly letterDelivery: LetterDeliveryService,
-    private readonly letters: LettersService,
+    private readonly letterProduction: LetterProductionService,
     private readonly bankImport: BankImportService,
     private readonly activities: ActivitiesService,
     private readonly credit: CreditApplicationService,
@@ -40,8 +42,13 @@ export class EventsProcessor extends WorkerHost {
   async process(job: Job<OutboxEventsJob>): Promise<{ deliveries: number }> {
     if (job.name !== JobNames.OutboxEvents) throw new UnrecoverableError(`Unknown job ${job.name} on ${Queues.Events}`);
     const { events } = job.data;
+    const letterRequests: DunningLetterRequest[] = [];
     for (const event of events) {
-      if (event.source === 'collections') await this.react(event);
+      // The sweep's letters are produced in their own queue, a few at a time, not inside this batch.
+      if (isEventOf(event, 'collections', CollectionsEvents.DunningLetterRequested)) {
+        const { clientId, kind, level, invoiceIds, channel, payWithinDays } = event.data;
+        letterRequests.push({ clientId, kind, level, invoiceIds, channel, payWithinDays });
+      } else if (event.source === 'collections') await this.react(event);
       // Open tasks follow a client to its new manager at once, not only at the next sweep.
       else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
       // A letter committed as queued is handed to the sending queue from here, so none is lost between commit and enqueue.
@@ -63,6 +70,7 @@ export class EventsProcessor extends WorkerHost {
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputed)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, false);
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputeResolved)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, true);
     }
+    await this.letterProduction.enqueue(letterRequests);
     const deliveries = await this.fanout.fanOut(events);
     // Only now, with reactions applied and delivery rows written, do the events count as handed over.
     await this.handover.handedOver(events);
@@ -78,9 +86,6 @@ export class EventsProcessor extends WorkerHost {
       await this.clients.applyCollectionsDecision(event.data.clientId, { blocked: false, riskClass: event.data.riskClass });
     } else if (isEventOf(event, 'collections', CollectionsEvents.ClientRiskChanged)) {
       await this.clients.applyCollectionsDecision(event.data.clientId, { riskClass: event.data.riskClass });
-    } else if (isEventOf(event, 'collections', CollectionsEvents.DunningLetterRequested)) {
-      const { clientId, kind, level, invoiceIds, channel, payWithinDays } = event.data;
-      await this.letters.produceForDunning({ clientId, kind, level, invoiceIds, channel, payWithinDays });
     } else if (isEventOf(event, 'collections', CollectionsEvents.TaskCompleted) && event.data.outcome === 'dispute') {
       await this.disputes.openBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call', event.data.completedBy);
     }

@@ -64,20 +64,21 @@ export class ContractsDirectory {
 
   /** From `contracts.client_correspondence_v1`. */
   async correspondence(id: string): Promise<ClientCorrespondence | null> {
-    const [r] = await this.dataSource.query(
-      `SELECT id, name, country, language, account_manager_id, billing_contacts, postal_address FROM contracts.client_correspondence_v1 WHERE id = $1`,
-      [id],
+    return (await this.correspondences([id])).get(id) ?? null;
+  }
+
+  async correspondences(ids: string[]): Promise<Map<string, ClientCorrespondence>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query(
+      `SELECT id, name, country, language, account_manager_id, billing_contacts, postal_address FROM contracts.client_correspondence_v1 WHERE id = ANY($1)`,
+      [ids],
     );
-    if (!r) return null;
-    return {
-      id: r.id,
-      name: r.name,
-      country: r.country,
-      language: r.language,
-      accountManagerId: r.account_manager_id,
-      billingContacts: r.billing_contacts,
-      postalAddress: r.postal_address,
-    };
+    return new Map(
+      rows.map((r: Record<string, never>) => [
+        r.id,
+        { id: r.id, name: r.name, country: r.country, language: r.language, accountManagerId: r.account_manager_id, billingContacts: r.billing_contacts, postalAddress: r.postal_address },
+      ]),
+    );
   }
 
   /** The client if the scope may see it, else null (callers answer 404). */

@@ -45,11 +45,13 @@ export class LetterDeliveryService {
 
   /** Queues the sending (from the letter.queued event); a letter already queued is not queued twice. */
   async enqueue(letterId: string): Promise<void> {
-    await this.queue.add(
-      JobNames.SendLetter,
-      { letterId },
-      { ...JOB_OPTIONS.SendLetter, backoff: { type: 'exponential', delay: this.config.mailRetryBaseMs }, jobId: letterId },
-    );
+    await this.enqueueAll([letterId]);
+  }
+
+  async enqueueAll(letterIds: string[]): Promise<void> {
+    if (letterIds.length === 0) return;
+    const opts = { ...JOB_OPTIONS.SendLetter, backoff: { type: 'exponential', delay: this.config.mailRetryBaseMs } };
+    await this.queue.addBulk(letterIds.map((letterId) => ({ name: JobNames.SendLetter, data: { letterId }, opts: { ...opts, jobId: letterId } })));
   }
 
   /** One attempt; `finalAttempt` says whether BullMQ will try again after a transient failure. */
@@ -57,7 +59,7 @@ export class LetterDeliveryService {
     const letter = await this.letters.claimForSending(letterId);
     if (!letter) return this.handleUnclaimable(letterId);
     try {
-      const pdf = (await this.pdfs.pdf(letter.id)) as Buffer;
+      const pdf = letter.pdf ?? ((await this.pdfs.pdf(letter.id)) as Buffer);
       await this.mailer.send({
         to: letter.recipientEmail as string,
         subject: letter.subject,

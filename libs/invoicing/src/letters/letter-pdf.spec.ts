@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { AppConfig } from '@ar/config';
 import { pdfPageCount, pdfText, qrPayloadOnFirstPage } from '@ar/testing';
 import { creditorReference } from './creditor-reference';
 import { LetterDocument } from './letter-document';
@@ -75,5 +77,28 @@ describe('letter PDF (rendered, then read back with poppler and a QR decoder)', 
     expect(text).toContain('INV-2026-000079');
     expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(3);
     expect(text.split('\f').filter((page) => page.includes('Tage überfällig')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lays out words once for all letters: a letter rendered after others in another language prints the same', async () => {
+    const first = pdfText(await renderLetterPdf(letter()));
+    await renderLetterPdf(letter({ language: 'en', subject: 'Final notice L-2026-000042', body: 'Dear Sir or Madam,\n\nplease pay by 18 May 2026.' }));
+    await renderLetterPdf(letter({ language: 'ru', currency: 'RUB', subject: 'Претензия L-2026-000042', body: 'Требуем погасить задолженность.' }));
+    expect(pdfText(await renderLetterPdf(letter()))).toBe(first);
+  });
+
+  it('renders in a worker thread of the built worker script as on the event loop', async () => {
+    // The thread runs compiled JavaScript: the build's renderer, as the worker process uses it (npm test builds first).
+    const built = join(__dirname, '../../../../dist/libs/invoicing/src/letters/letter-renderer.js');
+    const { LetterRenderer } = (await import(built)) as typeof import('./letter-renderer');
+    const renderer = new LetterRenderer({ letterRenderThreads: 1 } as AppConfig);
+    try {
+      expect(renderer.threads).toBe(1);
+      const inThread = await renderer.render(letter());
+      expect(Buffer.isBuffer(inThread)).toBe(true);
+      expect(squash(pdfText(inThread))).toBe(squash(pdfText(await renderLetterPdf(letter()))));
+      expect(qrPayloadOnFirstPage(inThread)).toContain('EUR980.34');
+    } finally {
+      await renderer.onModuleDestroy();
+    }
   });
 });

@@ -14,6 +14,27 @@ const MM = 72 / 25.4;
 const FONT = parsedFont('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const BOLD = parsedFont('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
+/**
+ * Each document's fonts keep a cache of laid-out words (pdfkit's layoutCache), which starts empty for every letter;
+ * letters share most of their words, so one cache per face serves them all. Emptied now and then: amounts and
+ * names make the set of words unbounded.
+ */
+const SHARED_LAYOUTS: Record<'regular' | 'bold', Record<string, unknown>> = { regular: Object.create(null), bold: Object.create(null) };
+const LAYOUT_CACHE_LETTERS = 5000;
+let lettersSinceLayoutReset = 0;
+
+function shareLayoutCaches(doc: PDFKit.PDFDocument): void {
+  if (++lettersSinceLayoutReset > LAYOUT_CACHE_LETTERS) {
+    lettersSinceLayoutReset = 0;
+    SHARED_LAYOUTS.regular = Object.create(null);
+    SHARED_LAYOUTS.bold = Object.create(null);
+  }
+  for (const face of ['bold', 'regular'] as const) {
+    // pdfkit opens the face's EmbeddedFont on first use; its layoutCache is a plain object keyed by word.
+    (doc.font(face) as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = SHARED_LAYOUTS[face];
+  }
+}
+
 function parsedFont(path: string): Buffer {
   // pdfkit's types name only the sources it reads itself; at run time it accepts a fontkit font (it has `layout`).
   return fontkit.create(readFileSync(require.resolve(path))) as unknown as Buffer;
@@ -58,6 +79,7 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Buffer> {
   });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', BOLD);
+  shareLayoutCaches(doc);
 
   // Letterhead, return line, recipient, information block, subject.
   doc.font('bold').fontSize(13).text(letter.sender.name, LEFT, 18 * MM, { width: WIDTH, align: 'right' });

@@ -35,9 +35,13 @@ export class LetterTemplatesService {
     );
   }
 
-  async effective(kind: LetterKind, language: LetterLanguage): Promise<LetterTemplateText> {
-    const own = await this.letters.template(kind, language);
-    return own ? { subject: own.subject, body: own.body } : DEFAULT_LETTER_TEMPLATES[kind][language];
+  /** The text in force of every kind and language, read in one query. */
+  async effectiveTemplates(): Promise<(kind: LetterKind, language: LetterLanguage) => LetterTemplateText> {
+    const overrides = await this.letters.templates();
+    return (kind, language) => {
+      const own = overrides.find((o) => o.kind === kind && o.language === language);
+      return own ? { subject: own.subject, body: own.body } : DEFAULT_LETTER_TEMPLATES[kind][language];
+    };
   }
 
   /** Replaces a template; one that does not parse or uses an unknown field is refused (422) naming its lines. */

@@ -80,11 +80,11 @@ export class Letter {
   @Column({ type: 'text' })
   body: string;
 
-  /** Everything the letter prints, as of its production: the PDF is rendered from this, once, when first needed. */
+  /** Everything the letter prints, as of its production: the PDF is rendered from this, once. */
   @Column({ type: 'jsonb', select: false })
   document?: LetterDocument;
 
-  /** The rendered PDF, stored on first need (sending, downloading) and never rendered again. */
+  /** The rendered PDF: a sweep's letter right after production, any other on first need (sending, downloading); never rendered again. */
   @Column({ type: 'bytea', nullable: true, select: false })
   pdf?: Buffer | null;
 

@@ -21,17 +21,27 @@ export class LetterRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** The next letter number of the year, e.g. L-2026-000042, and its digits for the RF reference. */
-  async nextNumber(year: number, manager?: EntityManager): Promise<{ number: string; referenceBody: string }> {
-    const [{ n }] = await this.manager(manager).query(`SELECT nextval('invoicing.letter_number_seq')::text AS n`);
-    const digits = n.padStart(6, '0');
-    return { number: `L-${year}-${digits}`, referenceBody: `L${year}${digits}` };
+  /** The next `count` letter numbers of the year, e.g. L-2026-000042, each with its digits for the RF reference. */
+  async nextNumbers(year: number, count: number): Promise<{ number: string; referenceBody: string }[]> {
+    if (count === 0) return [];
+    const rows: { n: string }[] = await this.dataSource.query(`SELECT nextval('invoicing.letter_number_seq')::text AS n FROM generate_series(1, $1) ORDER BY 1`, [count]);
+    return rows.map(({ n }) => {
+      const digits = n.padStart(6, '0');
+      return { number: `L-${year}-${digits}`, referenceBody: `L${year}${digits}` };
+    });
   }
 
-  /** Inserts the letter unless one with its dunning key exists; answers whether it was inserted. */
-  async insert(letter: Letter, manager: EntityManager): Promise<boolean> {
-    const result = await manager.createQueryBuilder().insert().into(Letter).values(letter).orIgnore().execute();
-    return (result.raw as unknown[]).length > 0;
+  /** Inserts the letters, skipping any whose dunning key exists; answers the ids inserted. */
+  async insertAll(letters: Letter[], manager: EntityManager): Promise<Set<string>> {
+    const result = await manager.createQueryBuilder().insert().into(Letter).values(letters).orIgnore().returning('id').execute();
+    return new Set((result.raw as { id: string }[]).map((r) => r.id));
+  }
+
+  /** Which of these dunning keys a letter has already. */
+  async existingDunningKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: { dunning_key: string }[] = await this.dataSource.query(`SELECT dunning_key FROM invoicing.letters WHERE dunning_key = ANY($1)`, [keys]);
+    return new Set(rows.map((r) => r.dunning_key));
   }
 
   findById(id: string, manager?: EntityManager): Promise<Letter | null> {
@@ -40,15 +50,28 @@ export class LetterRepository {
 
   /** The stored PDF, or the document to render it from when it was not rendered yet. */
   async pdfOrDocument(id: string): Promise<{ pdf: Buffer | null; document: LetterDocument } | null> {
-    const row = await this.dataSource.manager.findOne(Letter, { where: { id }, select: { id: true, pdf: true, document: true } });
-    return row ? { pdf: row.pdf ?? null, document: row.document as LetterDocument } : null;
+    // The document is only read when there is no PDF yet (most reads are of letters rendered at production).
+    const [row] = (await this.dataSource.query(`SELECT pdf, CASE WHEN pdf IS NULL THEN document END AS document FROM invoicing.letters WHERE id = $1`, [id])) as {
+      pdf: Buffer | null;
+      document: LetterDocument | null;
+    }[];
+    return row ? { pdf: row.pdf, document: row.document as LetterDocument } : null;
   }
 
   /** Keeps the first rendering; a concurrent one loses and reads the stored bytes. */
   async storePdf(id: string, pdf: Buffer): Promise<Buffer> {
-    await this.dataSource.query(`UPDATE invoicing.letters SET pdf = $2 WHERE id = $1 AND pdf IS NULL`, [id, pdf]);
+    const [stored] = (await this.dataSource.query(`UPDATE invoicing.letters SET pdf = $2 WHERE id = $1 AND pdf IS NULL RETURNING id`, [id, pdf]))[0] as unknown[];
+    if (stored) return pdf;
     const row = await this.dataSource.manager.findOne(Letter, { where: { id }, select: { id: true, pdf: true } });
     return row?.pdf as Buffer;
+  }
+
+  /** Stores several first renderings at once (a letter rendered meanwhile keeps its PDF). */
+  async storePdfs(rendered: { id: string; pdf: Buffer }[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE invoicing.letters l SET pdf = r.pdf FROM unnest($1::uuid[], $2::bytea[]) AS r(id, pdf) WHERE l.id = r.id AND l.pdf IS NULL`,
+      [rendered.map((r) => r.id), rendered.map((r) => r.pdf)],
+    );
   }
 
   byReference(reference: string, manager?: EntityManager): Promise<Letter | null> {
@@ -93,7 +116,8 @@ export class LetterRepository {
       [id],
     );
     if (rows.length === 0) return null;
-    return this.findById(id);
+    // With its PDF, which a letter of the sweep has from production.
+    return this.dataSource.manager.createQueryBuilder(Letter, 'letter').addSelect('letter.pdf').where('letter.id = :id', { id }).getOne();
   }
 
   /** A draft or failed letter becomes posted; false when it is neither (any more). */

@@ -7,17 +7,20 @@ import { Principal, VisibilityService } from '@ar/auth';
 import { AppConfig } from '@ar/config';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { OutboxWriter } from '@ar/outbox';
+import { LetterRequest } from '@ar/queues';
 import { decodeIdCursor, Page, toPage } from '@ar/pagination';
-import { addDays, BusinessCalendar } from '@ar/time';
-import { InvoiceClaimsService } from '../claims/invoice-claims.service';
+import { addDays, BusinessCalendar, CalendarDate } from '@ar/time';
+import { InvoiceClaim, InvoiceClaimsService } from '../claims/invoice-claims.service';
 import { ClientCorrespondence, ContractsDirectory } from '../directory/contracts-directory';
+import { Invoice } from '../invoices/invoice.entity';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { InvoicingEvents } from '../invoicing-events';
 import { AccountStatementService } from '../statements/account-statement.service';
 import { creditorReference } from './creditor-reference';
 import { addresseeOf, composeDunningLetter, letterSender, PRE_TRIAL_ANSWER_DAYS } from './letter-composer';
-import { LetterKind } from './letter-kinds';
+import { LetterKind, LetterLanguage } from './letter-kinds';
 import { LetterPdfStore } from './letter-pdf-store';
+import { LetterTemplateText } from './letter-template';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterAttempt, LetterStatus } from './letter.entity';
 import { LetterRepository } from './letter.repository';
@@ -37,15 +40,7 @@ export interface CreateLetterCommand {
 }
 
 /** A dunning letter the sweep asks for (one per client, kind, level and invoice set). */
-export interface DunningLetterRequest {
-  clientId: string;
-  kind: DunningLetterKind;
-  level: number;
-  invoiceIds: string[];
-  channel: 'email' | 'post';
-  /** From the level's policy. */
-  payWithinDays: number;
-}
+export type DunningLetterRequest = LetterRequest;
 
 const LETTER_WRITERS = ['account_manager', 'finance', 'admin'];
 
@@ -82,69 +77,99 @@ export class LettersService {
       throw DomainError.validation('A statement lists every movement of its period', [{ path: 'invoiceIds', message: 'not with kind statement' }]);
     }
     if (command.kind === 'statement') return this.produceStatement(principal, client, command.from, command.to, wanted);
-    const letter = await this.produce(client, command.kind, null, command.invoiceIds ?? null, wanted, principal.userId, null);
-    return letter as Letter;
+    return this.produce(client, command.kind, command.invoiceIds ?? null, wanted, principal.userId);
   }
 
   /**
-   * A dunning level's letter, asked for by the sweep through its events. Idempotent: the same client, kind,
-   * level and invoices produce one letter however often asked (a repeated sweep, a redelivered event).
+   * The letters the sweep asked for (`dunning.letter_requested`), produced together in a fixed number of queries
+   * however many there are. Idempotent: the same client, kind, level and invoices produce one letter however often
+   * asked (a repeated sweep, a redelivered event, a retried job). Answers the letters produced now, each with its
+   * document; a request whose invoices owe nothing any more, or whose letter exists, produces none.
    */
-  async produceForDunning(request: DunningLetterRequest): Promise<Letter | null> {
-    const client = await this.directory.correspondence(request.clientId);
-    if (!client) return null;
-    return this.produce(client, request.kind, request.level, request.invoiceIds, request.channel, null, request.payWithinDays);
+  async produceForDunning(requests: readonly DunningLetterRequest[]): Promise<Letter[]> {
+    if (requests.length === 0) return [];
+    const today = this.calendar.today();
+    const [clients, invoices, template] = await Promise.all([
+      this.directory.correspondences([...new Set(requests.map((r) => r.clientId))]),
+      this.invoices.byIds([...new Set(requests.flatMap((r) => r.invoiceIds))]),
+      this.templates.effectiveTemplates(),
+    ]);
+    const claimOf = new Map((await this.claims.claims(invoices, today)).map((claim, i) => [invoices[i].id, { invoice: invoices[i], claim }]));
+    const wanted = requests.flatMap((request) => {
+      const client = clients.get(request.clientId);
+      const claimed = request.invoiceIds.flatMap((id) => claimOf.get(id) ?? []).filter((c) => c.invoice.clientId === request.clientId);
+      const claims = client ? (request.kind === 'courtesy' ? comingDue(claimed, today) : overdue(claimed, today)) : null;
+      // A courtesy reminder is a friendly e-mail before the due date; it is never posted.
+      if (!client || !claims || (request.kind === 'courtesy' && this.delivery(client, request.channel).channel !== 'email')) return [];
+      return [{ request, client, claims, dunningKey: dunningKeyOf(client.id, request.kind, request.level, claims.map((c) => c.invoice.id)) }];
+    });
+    const existing = await this.letters.existingDunningKeys(wanted.map((w) => w.dunningKey));
+    const fresh = wanted.filter((w, i) => !existing.has(w.dunningKey) && wanted.findIndex((o) => o.dunningKey === w.dunningKey) === i);
+    const numbers = await this.letters.nextNumbers(Number(today.slice(0, 4)), fresh.length);
+    const letters = fresh.map(({ request, client, claims, dunningKey }, i) =>
+      this.letter(client, request.kind, request.level, claims, request.channel, null, request.payWithinDays, dunningKey, numbers[i], template, today),
+    );
+    const inserted = await this.saveAll(letters);
+    return letters.filter((l) => inserted.has(l.id));
   }
 
-  private async produce(
+  /** A letter on demand (POST /v1/letters): the named invoices, or all the client owes overdue. */
+  private async produce(client: ClientCorrespondence, kind: DunningLetterKind, invoiceIds: string[] | null, wanted: 'email' | null, createdBy: string): Promise<Letter> {
+    const today = this.calendar.today();
+    const courtesy = kind === 'courtesy';
+    const claims = courtesy ? await this.comingDue(client.id, invoiceIds ?? [], today) : await this.claimedInvoices(client.id, invoiceIds, today);
+    // A courtesy reminder is a friendly e-mail before the due date; it is never posted.
+    if (courtesy && (!claims || this.delivery(client, wanted).channel !== 'email')) {
+      throw DomainError.businessRule(claims ? 'A courtesy reminder is e-mailed only: the client has no billing e-mail or e-mail is off' : 'No named invoice of this client is coming due');
+    }
+    const [numbered] = await this.letters.nextNumbers(Number(today.slice(0, 4)), 1);
+    const letter = this.letter(client, kind, null, claims as ClaimedInvoice[], wanted, createdBy, null, null, numbered, await this.templates.effectiveTemplates(), today);
+    await this.saveAll([letter]);
+    return (await this.letters.findById(letter.id)) as Letter;
+  }
+
+  /** A dunning or courtesy letter claiming these invoices, as it is stored and printed. */
+  private letter(
     client: ClientCorrespondence,
     kind: DunningLetterKind,
     level: number | null,
-    invoiceIds: string[] | null,
+    claims: ClaimedInvoice[],
     wanted: 'email' | 'post' | null,
     createdBy: string | null,
-    /** Set for the sweep's letters (from the level's policy); null on demand. */
     policyPayDays: number | null,
-  ): Promise<Letter | null> {
-    const fromSweep = policyPayDays !== null;
-    const today = this.calendar.today();
-    const courtesy = kind === 'courtesy';
-    const claims = courtesy ? await this.comingDue(client.id, invoiceIds ?? [], today) : await this.claimedInvoices(client.id, invoiceIds, today, fromSweep);
-    if (claims === null) return null;
-    // A courtesy reminder is a friendly e-mail before the due date; it is never posted.
-    if (courtesy && this.delivery(client, wanted).channel !== 'email') return null;
-    const dunningKey = fromSweep ? dunningKeyOf(client.id, kind, level, claims.map((c) => c.invoice.id)) : null;
-    if (dunningKey && (await this.dataSource.manager.existsBy(Letter, { dunningKey }))) return null;
-
+    dunningKey: string | null,
+    { number, referenceBody }: { number: string; referenceBody: string },
+    template: (kind: LetterKind, language: LetterLanguage) => LetterTemplateText,
+    today: CalendarDate,
+  ): Letter {
     const { contact, language } = addresseeOf(client);
-    const { number, referenceBody } = await this.letters.nextNumber(Number(today.slice(0, 4)));
     const reference = creditorReference(referenceBody);
-    const payBy = courtesy
-      ? claims.map((c) => c.invoice.dueDate).sort()[0]
-      : addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : (policyPayDays ?? this.config.letterPayWithinDays));
+    const payBy =
+      kind === 'courtesy'
+        ? claims.map((c) => c.invoice.dueDate).sort()[0]
+        : addDays(today, kind === 'pre_trial_claim' ? PRE_TRIAL_ANSWER_DAYS : (policyPayDays ?? this.config.letterPayWithinDays));
     const document = composeDunningLetter({
-      kind, level, language, number, reference, date: today, payBy, client, contact, sender: letterSender(this.config.sender), template: await this.templates.effective(kind, language), claims,
+      kind, level, language, number, reference, date: today, payBy, client, contact, sender: letterSender(this.config.sender), template: template(kind, language), claims,
     });
-    const letter = Object.assign(new Letter(), {
+    return Object.assign(new Letter(), {
       id: uuidv7(), number, clientId: client.id, kind, level, invoiceIds: claims.map((c) => c.invoice.id), dunningKey, language,
       ...this.delivery(client, wanted), currency: document.currency, totalDue: document.totals.due, letterDate: today, payBy, reference,
       subject: document.subject, body: document.body, document, pdf: null, sendingSince: null, createdBy, sentAt: null, postedAt: null,
     });
-    return (await this.save(letter)) ? ((await this.letters.findById(letter.id)) as Letter) : null;
   }
 
   /** A statement of account as a letter, e-mailed like the others or left to post. */
   private async produceStatement(principal: Principal, client: ClientCorrespondence, from: string | undefined, to: string | undefined, wanted: 'email' | null): Promise<Letter> {
     const today = this.calendar.today();
     const { statement, document } = await this.statements.document(principal, client.id, { from: from ?? `${today.slice(0, 4)}-01-01`, to: to ?? today });
-    const { number } = await this.letters.nextNumber(Number(today.slice(0, 4)));
+    const [{ number }] = await this.letters.nextNumbers(Number(today.slice(0, 4)), 1);
     const delivery = this.delivery(client, wanted);
     const letter = Object.assign(new Letter(), {
       id: uuidv7(), number, clientId: client.id, kind: 'statement' as const, level: null, invoiceIds: [], dunningKey: null, language: document.language,
       ...delivery, currency: statement.currency, totalDue: statement.closing, letterDate: today, payBy: null, reference: null,
       subject: document.subject, body: document.body, document: { ...document, number }, pdf: null, sendingSince: null, createdBy: principal.userId, sentAt: null, postedAt: null,
     });
-    await this.save(letter);
+    await this.saveAll([letter]);
     return (await this.letters.findById(letter.id)) as Letter;
   }
 
@@ -162,46 +187,41 @@ export class LettersService {
     };
   }
 
-  /** Inserts the letter (unless its dunning key exists) and, when it is to be e-mailed, queues it through the outbox. */
-  private async save(letter: Letter): Promise<boolean> {
+  /**
+   * Inserts the letters (each unless its dunning key exists) and queues those to be e-mailed through the outbox, in
+   * one transaction; answers the ids inserted.
+   */
+  private async saveAll(letters: Letter[]): Promise<Set<string>> {
+    if (letters.length === 0) return new Set();
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.letters.insert(letter, manager))) return false;
-      if (letter.status === 'queued') {
-        await this.outbox.append(manager, 'invoicing', [{ type: InvoicingEvents.LetterQueued, aggregateId: letter.id, data: letterEventData(letter) }]);
-      }
-      return true;
+      const inserted = await this.letters.insertAll(letters, manager);
+      const queued = letters.filter((l) => inserted.has(l.id) && l.status === 'queued');
+      await this.outbox.append(manager, 'invoicing', queued.map((l) => ({ type: InvoicingEvents.LetterQueued, aggregateId: l.id, data: letterEventData(l) })));
+      return inserted;
     });
   }
 
-  /** The claim statements of the invoices a letter claims, in one currency; null from the sweep when nothing is owed any more. */
   /** The named invoices of the client not yet due that still owe something, in one currency; null when none. */
-  private async comingDue(clientId: string, invoiceIds: string[], asOf: string) {
-    const invoices = (await this.invoices.byIds(invoiceIds)).filter((i) => i.clientId === clientId && i.dueDate >= asOf && ['open', 'partially_paid'].includes(i.status));
+  private async comingDue(clientId: string, invoiceIds: string[], asOf: CalendarDate): Promise<ClaimedInvoice[] | null> {
+    const invoices = (await this.invoices.byIds(invoiceIds)).filter((i) => i.clientId === clientId);
     const claims = await this.claims.claims(invoices, asOf);
-    const owed = invoices.map((invoice, i) => ({ invoice, claim: claims[i] })).filter(({ claim }) => claim.principal.outstanding > 0);
-    if (owed.length === 0) return null;
-    return owed.filter((o) => o.claim.currency === owed[0].claim.currency);
+    return comingDue(invoices.map((invoice, i) => ({ invoice, claim: claims[i] })), asOf);
   }
 
-  private async claimedInvoices(clientId: string, invoiceIds: string[] | null, asOf: string, fromSweep: boolean) {
+  /** The client's overdue invoices (or the named ones, each of which must be) that owe something, in one currency. */
+  private async claimedInvoices(clientId: string, invoiceIds: string[] | null, asOf: CalendarDate): Promise<ClaimedInvoice[]> {
     const due = await this.invoices.dueBefore(clientId, asOf);
     const wanted = invoiceIds ? due.filter((i) => invoiceIds.includes(i.id)) : due;
-    if (invoiceIds && !fromSweep) {
-      const missing = invoiceIds.filter((id) => !wanted.some((i) => i.id === id));
-      if (missing.length > 0) throw DomainError.businessRule(`Not overdue invoices of this client: ${missing.join(', ')}`);
-    }
+    const missing = (invoiceIds ?? []).filter((id) => !wanted.some((i) => i.id === id));
+    if (missing.length > 0) throw DomainError.businessRule(`Not overdue invoices of this client: ${missing.join(', ')}`);
     const claims = await this.claims.claims(wanted, asOf);
-    const owed = wanted.map((invoice, i) => ({ invoice, claim: claims[i] })).filter(({ invoice, claim }) => claim.totalClaimable > 0 && invoice.status !== 'void');
-    if (owed.length === 0) {
-      if (fromSweep) return null;
-      throw DomainError.businessRule('Nothing overdue to claim from this client');
-    }
+    const owed = owing(wanted.map((invoice, i) => ({ invoice, claim: claims[i] })), asOf);
+    if (owed.length === 0) throw DomainError.businessRule('Nothing overdue to claim from this client');
     const currencies = new Set(owed.map((o) => o.claim.currency));
     if (currencies.size > 1) {
-      if (fromSweep) return owed.filter((o) => o.claim.currency === owed[0].claim.currency);
       throw DomainError.businessRule(`The invoices are in ${[...currencies].join(' and ')}: one letter claims one currency; name invoiceIds`);
     }
-    return owed.sort((a, b) => (a.invoice.dueDate < b.invoice.dueDate ? -1 : a.invoice.dueDate > b.invoice.dueDate ? 1 : 0));
+    return owed;
   }
 
   async get(principal: Principal, id: string): Promise<Letter> {
@@ -263,4 +283,28 @@ export function letterEventData(letter: Letter) {
 export function dunningKeyOf(clientId: string, kind: string, level: number | null, invoiceIds: string[]): string {
   const digest = createHash('sha256').update([...invoiceIds].sort().join(',')).digest('hex');
   return `${clientId}:${kind}:${level}:${digest}`;
+}
+
+type ClaimedInvoice = { invoice: Invoice; claim: InvoiceClaim };
+
+const byDueDate = (a: ClaimedInvoice, b: ClaimedInvoice) =>
+  a.invoice.dueDate < b.invoice.dueDate ? -1 : a.invoice.dueDate > b.invoice.dueDate ? 1 : a.invoice.id < b.invoice.id ? -1 : 1;
+
+/** The overdue invoices that still owe something (principal, interest or fees), earliest due first. */
+function owing(claimed: ClaimedInvoice[], asOf: CalendarDate): ClaimedInvoice[] {
+  return claimed.filter(({ invoice, claim }) => invoice.dueDate < asOf && invoice.status !== 'void' && claim.totalClaimable > 0).sort(byDueDate);
+}
+
+/** What a sweep's letter claims: the invoices still owing, in the currency of the earliest due; null when none owes. */
+function overdue(claimed: ClaimedInvoice[], asOf: CalendarDate): ClaimedInvoice[] | null {
+  const owed = owing(claimed, asOf);
+  return owed.length === 0 ? null : owed.filter((o) => o.claim.currency === owed[0].claim.currency);
+}
+
+/** A courtesy reminder's invoices: not yet due, open, owing principal, in one currency; null when none. */
+function comingDue(claimed: ClaimedInvoice[], asOf: CalendarDate): ClaimedInvoice[] | null {
+  const owed = claimed
+    .filter(({ invoice, claim }) => invoice.dueDate >= asOf && ['open', 'partially_paid'].includes(invoice.status) && claim.principal.outstanding > 0)
+    .sort(byDueDate);
+  return owed.length === 0 ? null : owed.filter((o) => o.claim.currency === owed[0].claim.currency);
 }

@@ -8,7 +8,7 @@ import { ContractsDirectory } from '../directory/contracts-directory';
 import { addresseeOf, letterSender, recipientOf } from '../letters/letter-composer';
 import { LetterDocument } from '../letters/letter-document';
 import { formatLetterDate, localeOf } from '../letters/letter-labels';
-import { renderLetterPdf } from '../letters/letter-pdf';
+import { LetterRenderer } from '../letters/letter-renderer';
 import { renderTemplate } from '../letters/letter-template';
 import { LetterTemplatesService } from '../letters/letter-templates.service';
 import { AccountStatement, accountStatement } from './account-statement';
@@ -30,6 +30,7 @@ export class AccountStatementService {
     private readonly templates: LetterTemplatesService,
     private readonly calendar: BusinessCalendar,
     private readonly config: AppConfig,
+    private readonly renderer: LetterRenderer,
   ) {}
 
   async statement(principal: Principal, clientId: string, query: StatementQuery): Promise<AccountStatement> {
@@ -44,7 +45,7 @@ export class AccountStatementService {
   /** The statement as the PDF the client receives: in Russian an акт сверки with both signature blocks. */
   async pdf(principal: Principal, clientId: string, query: StatementQuery): Promise<{ statement: AccountStatement; pdf: Buffer }> {
     const { statement, document } = await this.document(principal, clientId, query);
-    return { statement, pdf: await renderLetterPdf(document) };
+    return { statement, pdf: await this.renderer.render(document) };
   }
 
   /** Everything the statement letter prints, in the language of the client's billing contact (or the client's). */
@@ -54,7 +55,7 @@ export class AccountStatementService {
     if (!client) throw DomainError.notFound('Client', clientId);
     const { contact, language } = addresseeOf(client);
     const money = (amount: number) => formatMoney(amount, statement.currency, localeOf(language));
-    const template = await this.templates.effective('statement', language);
+    const template = (await this.templates.effectiveTemplates())('statement', language);
     const view = {
       client: { name: client.name },
       contact: { name: contact?.name ?? '' },
