@@ -2,14 +2,14 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ActivitiesService, CollectionsEvents, CreditReviewService, TasksService } from '@ar/collections';
-import { ClientsService, ContractsEvents } from '@ar/contracts';
+import { ClientsService, CollectionsDecision, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
 import { AppConfig } from '@ar/config';
 import {
   BankImportService, CreditApplicationService, DisputeCasesService, DunningLetterRequest, InvoicingEvents, LetterDeliveryService, LetterProductionService, WebhookFanoutService,
 } from '@ar/invoicing';
 import { OutboxHandover } from '@ar/outbox';
-import { JobNames, OutboxEventsJob, PublishedEvent, Queues } from '@ar/queues';
+import { JobNames, OutboxEventsJob, Queues } from '@ar/queues';
 
 /**
  * Consumes every published event (at least once; every reaction is idempotent): lets each context react
@@ -43,16 +43,26 @@ export class EventsProcessor extends WorkerHost {
     if (job.name !== JobNames.OutboxEvents) throw new UnrecoverableError(`Unknown job ${job.name} on ${Queues.Events}`);
     const { events } = job.data;
     const letterRequests: DunningLetterRequest[] = [];
+    const decisions: CollectionsDecision[] = [];
+    const letterIds: string[] = [];
     for (const event of events) {
       // The sweep's letters are produced in their own queue, a few at a time, not inside this batch.
       if (isEventOf(event, 'collections', CollectionsEvents.DunningLetterRequested)) {
         const { clientId, kind, level, invoiceIds, channel, payWithinDays } = event.data;
         letterRequests.push({ clientId, kind, level, invoiceIds, channel, payWithinDays });
-      } else if (event.source === 'collections') await this.react(event);
+      } else if (isEventOf(event, 'collections', CollectionsEvents.ClientBlocked)) {
+        decisions.push({ clientId: event.data.clientId, blocked: true, source: event.data.source, riskClass: event.data.riskClass });
+      } else if (isEventOf(event, 'collections', CollectionsEvents.ClientUnblocked)) {
+        decisions.push({ clientId: event.data.clientId, blocked: false, riskClass: event.data.riskClass });
+      } else if (isEventOf(event, 'collections', CollectionsEvents.ClientRiskChanged)) {
+        decisions.push({ clientId: event.data.clientId, riskClass: event.data.riskClass });
+      } else if (isEventOf(event, 'collections', CollectionsEvents.TaskCompleted) && event.data.outcome === 'dispute') {
+        await this.disputes.openBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call', event.data.completedBy);
+      }
       // Open tasks follow a client to its new manager at once, not only at the next sweep.
       else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
       // A letter committed as queued is handed to the sending queue from here, so none is lost between commit and enqueue.
-      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) await this.letterDelivery.enqueue(event.data.letterId);
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) letterIds.push(event.data.letterId);
       // An imported bank statement's entries are matched and applied here, by the worker.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.BankStatementReceived)) await this.bankImport.process(event.data.statementId);
       // A new client's first large invoice asks for a credit review. With AUTO_APPLY_CREDIT, credit left by an
@@ -70,7 +80,10 @@ export class EventsProcessor extends WorkerHost {
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputed)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, false);
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputeResolved)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, true);
     }
+    // A sweep blocks and re-rates thousands of clients: the batch's decisions are written together, in event order.
+    await this.clients.applyCollectionsDecisions(decisions);
     await this.letterProduction.enqueue(letterRequests);
+    await this.letterDelivery.enqueueAll(letterIds);
     const deliveries = await this.fanout.fanOut(events);
     // Only now, with reactions applied and delivery rows written, do the events count as handed over.
     await this.handover.handedOver(events);
@@ -78,16 +91,4 @@ export class EventsProcessor extends WorkerHost {
     return { deliveries };
   }
 
-  private async react(event: PublishedEvent): Promise<void> {
-    if (isEventOf(event, 'collections', CollectionsEvents.ClientBlocked)) {
-      const { clientId, source, riskClass } = event.data;
-      await this.clients.applyCollectionsDecision(clientId, { blocked: true, source, riskClass });
-    } else if (isEventOf(event, 'collections', CollectionsEvents.ClientUnblocked)) {
-      await this.clients.applyCollectionsDecision(event.data.clientId, { blocked: false, riskClass: event.data.riskClass });
-    } else if (isEventOf(event, 'collections', CollectionsEvents.ClientRiskChanged)) {
-      await this.clients.applyCollectionsDecision(event.data.clientId, { riskClass: event.data.riskClass });
-    } else if (isEventOf(event, 'collections', CollectionsEvents.TaskCompleted) && event.data.outcome === 'dispute') {
-      await this.disputes.openBySystem(event.data.invoiceIds, event.data.note ?? 'Disputed during a collections call', event.data.completedBy);
-    }
-  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { VisibilityScope } from '@ar/auth';
 import { Client, ClientStatus } from './client.entity';
 
@@ -25,6 +25,21 @@ export class ClientRepository {
   /** Locks the row for the rest of the transaction so concurrent edits serialise. */
   findByIdForUpdate(id: string, manager: EntityManager): Promise<Client | null> {
     return this.repo(manager).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Locked in id order, so two writers locking overlapping sets wait for each other instead of deadlocking. */
+  findByIdsForUpdate(ids: string[], manager: EntityManager): Promise<Client[]> {
+    return this.repo(manager).find({ where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Writes the status, its source and the risk class of these clients in one statement. */
+  async updateCollectionsState(clients: Client[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE contracts.clients c SET status = u.status, status_source = u.status_source, risk_class = u.risk_class, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, status, status_source, risk_class)
+        WHERE c.id = u.id`,
+      [clients.map((c) => c.id), clients.map((c) => c.status), clients.map((c) => c.statusSource), clients.map((c) => c.riskClass)],
+    );
   }
 
   async insert(client: Client, manager: EntityManager): Promise<Client> {

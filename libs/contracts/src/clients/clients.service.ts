@@ -134,30 +134,27 @@ export class ClientsService {
   }
 
   /**
-   * Applies what the collections context decided about a client (from its events): block, lift a
-   * block it set itself (never a manual one), and the risk class. Idempotent.
+   * Applies what the collections context decided about clients (from a batch of its events, in their order): block,
+   * lift a block it set itself (never a manual one), and the risk class; one transaction, one write of the clients
+   * that changed. Idempotent.
    */
-  async applyCollectionsDecision(
-    clientId: string,
-    decision: { blocked?: boolean; source?: 'assessment' | 'dunning'; riskClass?: RiskClass | null },
-  ): Promise<Client | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const client = await this.clients.findByIdForUpdate(clientId, manager);
-      if (!client) return null;
-      const before = { ...client };
-      if (decision.riskClass !== undefined) client.riskClass = decision.riskClass;
-      if (decision.blocked === true && client.status !== 'blocked') {
-        client.status = 'blocked';
-        client.statusSource = decision.source ?? 'assessment';
+  async applyCollectionsDecisions(decisions: readonly CollectionsDecision[]): Promise<void> {
+    if (decisions.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      const clients = await this.clients.findByIdsForUpdate([...new Set(decisions.map((d) => d.clientId))], manager);
+      const before = new Map(clients.map((c) => [c.id, { status: c.status, statusSource: c.statusSource, riskClass: c.riskClass }]));
+      const byId = new Map(clients.map((c) => [c.id, c]));
+      for (const decision of decisions) {
+        const client = byId.get(decision.clientId);
+        if (client) applyDecision(client, decision);
       }
-      if (decision.blocked === false && client.status === 'blocked' && client.statusSource !== 'manual') {
-        client.status = 'active';
-        client.statusSource = null;
-      }
-      if (before.status === client.status && before.riskClass === client.riskClass) return client;
-      const saved = await this.clients.save(client, manager);
-      await this.outbox.append(manager, 'contracts', [{ type: ContractsEvents.ClientUpdated, aggregateId: saved.id, data: clientEventData(saved) }]);
-      return saved;
+      const changed = clients.filter((c) => {
+        const was = before.get(c.id)!;
+        return was.status !== c.status || was.statusSource !== c.statusSource || was.riskClass !== c.riskClass;
+      });
+      if (changed.length === 0) return;
+      await this.clients.updateCollectionsState(changed, manager);
+      await this.outbox.append(manager, 'contracts', changed.map((c) => ({ type: ContractsEvents.ClientUpdated, aggregateId: c.id, data: clientEventData(c) })));
     });
   }
 
@@ -216,4 +213,25 @@ function changeEvents(before: Client, after: Client): NewOutboxEvent<'contracts'
   if (before.status !== 'blocked' && after.status === 'blocked') events.push({ ...about, type: ContractsEvents.ClientBlocked, data: { clientId, source: after.statusSource } });
   if (before.status === 'blocked' && after.status !== 'blocked') events.push({ ...about, type: ContractsEvents.ClientUnblocked, data: { clientId, source: after.statusSource } });
   return events;
+}
+
+/** What collections decided about a client: blocked or unblocked (by assessment or dunning), and its risk class. */
+export interface CollectionsDecision {
+  clientId: string;
+  blocked?: boolean;
+  source?: 'assessment' | 'dunning';
+  riskClass?: RiskClass | null;
+}
+
+/** A block by collections stands until collections lifts it; a manual block is not lifted by collections. */
+function applyDecision(client: Client, decision: CollectionsDecision): void {
+  if (decision.riskClass !== undefined) client.riskClass = decision.riskClass;
+  if (decision.blocked === true && client.status !== 'blocked') {
+    client.status = 'blocked';
+    client.statusSource = decision.source ?? 'assessment';
+  }
+  if (decision.blocked === false && client.status === 'blocked' && client.statusSource !== 'manual') {
+    client.status = 'active';
+    client.statusSource = null;
+  }
 }

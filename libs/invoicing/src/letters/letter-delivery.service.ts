@@ -43,11 +43,7 @@ export class LetterDeliveryService {
     @InjectQueue(Queues.Letters) private readonly queue: Queue<SendLetterJob>,
   ) {}
 
-  /** Queues the sending (from the letter.queued event); a letter already queued is not queued twice. */
-  async enqueue(letterId: string): Promise<void> {
-    await this.enqueueAll([letterId]);
-  }
-
+  /** Queues the sending (from the letter.queued event, or right after production); a letter queued before is not queued twice. */
   async enqueueAll(letterIds: string[]): Promise<void> {
     if (letterIds.length === 0) return;
     const opts = { ...JOB_OPTIONS.SendLetter, backoff: { type: 'exponential', delay: this.config.mailRetryBaseMs } };

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { JOB_OPTIONS, JobNames, ProduceLettersJob, Queues } from '@ar/queues';
 import { LetterDeliveryService } from './letter-delivery.service';
-import { LetterPdfStore } from './letter-pdf-store';
 import { dunningKeyOf, DunningLetterRequest, LettersService } from './letters.service';
 
 /** Requests produced together: their reads and inserts are shared, and a job holds at most this many PDFs. */
@@ -19,7 +18,6 @@ export const LETTERS_PER_PRODUCTION_JOB = 25;
 export class LetterProductionService {
   constructor(
     private readonly letters: LettersService,
-    private readonly pdfs: LetterPdfStore,
     private readonly delivery: LetterDeliveryService,
     @InjectQueue(Queues.LetterProduction) private readonly queue: Queue<ProduceLettersJob>,
   ) {}
@@ -35,14 +33,12 @@ export class LetterProductionService {
   }
 
   /**
-   * Produces the letters (idempotent by their dunning keys), renders each PDF once and queues the e-mails at once.
-   * The `letter.queued` event each e-mail letter commits with queues it too (the same job id), so a worker that
-   * stops between the commit and this enqueue loses nothing; a letter whose rendering was interrupted is rendered
-   * when it is first sent or downloaded. Answers how many letters were produced.
+   * Produces and renders the letters (idempotent by their dunning keys) and queues the e-mails at once. The
+   * `letter.queued` event each e-mail letter commits with queues it too (the same job id), so a worker that stops
+   * between the commit and this enqueue loses nothing. Answers how many letters were produced.
    */
   async produce(requests: DunningLetterRequest[]): Promise<number> {
     const letters = await this.letters.produceForDunning(requests);
-    await this.pdfs.renderAll(letters);
     await this.delivery.enqueueAll(letters.filter((l) => l.status === 'queued').map((l) => l.id));
     return letters.length;
   }

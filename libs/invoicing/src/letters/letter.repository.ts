@@ -66,14 +66,6 @@ export class LetterRepository {
     return row?.pdf as Buffer;
   }
 
-  /** Stores several first renderings at once (a letter rendered meanwhile keeps its PDF). */
-  async storePdfs(rendered: { id: string; pdf: Buffer }[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE invoicing.letters l SET pdf = r.pdf FROM unnest($1::uuid[], $2::bytea[]) AS r(id, pdf) WHERE l.id = r.id AND l.pdf IS NULL`,
-      [rendered.map((r) => r.id), rendered.map((r) => r.pdf)],
-    );
-  }
-
   byReference(reference: string, manager?: EntityManager): Promise<Letter | null> {
     return this.manager(manager).findOneBy(Letter, { reference });
   }

@@ -19,7 +19,9 @@ import { AccountStatementService } from '../statements/account-statement.service
 import { creditorReference } from './creditor-reference';
 import { addresseeOf, composeDunningLetter, letterSender, PRE_TRIAL_ANSWER_DAYS } from './letter-composer';
 import { LetterKind, LetterLanguage } from './letter-kinds';
+import { LetterDocument } from './letter-document';
 import { LetterPdfStore } from './letter-pdf-store';
+import { LetterRenderer } from './letter-renderer';
 import { LetterTemplateText } from './letter-template';
 import { LetterTemplatesService } from './letter-templates.service';
 import { Letter, LetterAttempt, LetterStatus } from './letter.entity';
@@ -60,6 +62,7 @@ export class LettersService {
     private readonly config: AppConfig,
     private readonly pdfs: LetterPdfStore,
     private readonly statements: AccountStatementService,
+    private readonly renderer: LetterRenderer,
   ) {}
 
   /** POST /v1/letters: a letter on demand, for a client the caller sees. */
@@ -83,8 +86,9 @@ export class LettersService {
   /**
    * The letters the sweep asked for (`dunning.letter_requested`), produced together in a fixed number of queries
    * however many there are. Idempotent: the same client, kind, level and invoices produce one letter however often
-   * asked (a repeated sweep, a redelivered event, a retried job). Answers the letters produced now, each with its
-   * document; a request whose invoices owe nothing any more, or whose letter exists, produces none.
+   * asked (a repeated sweep, a redelivered event, a retried job). Each is rendered once, here, and stored with its
+   * PDF. Answers the letters produced now; a request whose invoices owe nothing any more, or whose letter exists,
+   * produces none.
    */
   async produceForDunning(requests: readonly DunningLetterRequest[]): Promise<Letter[]> {
     if (requests.length === 0) return [];
@@ -109,6 +113,9 @@ export class LettersService {
     const letters = fresh.map(({ request, client, claims, dunningKey }, i) =>
       this.letter(client, request.kind, request.level, claims, request.channel, null, request.payWithinDays, dunningKey, numbers[i], template, today),
     );
+    // Rendered before they are stored: a letter is never queued for sending, or seen, without its PDF.
+    const pdfs = await Promise.all(letters.map((l) => this.renderer.render(l.document as LetterDocument)));
+    letters.forEach((l, i) => (l.pdf = pdfs[i]));
     const inserted = await this.saveAll(letters);
     return letters.filter((l) => inserted.has(l.id));
   }
