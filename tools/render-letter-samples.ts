@@ -19,7 +19,7 @@ const recipients: Record<LetterLanguage, LetterDocument['recipient']> = {
 };
 
 /** A letter of each kind in each language with the default templates and made-up figures, as the debtor sees it. */
-export function sample(kind: LetterKind, language: LetterLanguage): LetterDocument {
+function sample(kind: LetterKind, language: LetterLanguage): LetterDocument {
   const reference = creditorReference('L2026000042');
   const money = (amount: number) => formatMoney(amount, 'EUR', localeOf(language));
   const date = (value: string) => formatLetterDate(value, language);

@@ -16,11 +16,11 @@ const BOLD = parsedFont('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /**
  * Each document's fonts keep a cache of laid-out words (pdfkit's layoutCache), which starts empty for every letter;
- * letters share most of their words, so one cache per face serves them all. Emptied now and then: amounts and
- * names make the set of words unbounded.
+ * letters share most of their words, so one cache per face serves them all. Emptied every hundred letters: amounts,
+ * numbers and names make the set of words unbounded, and a cached word costs about a kilobyte.
  */
 const SHARED_LAYOUTS: Record<'regular' | 'bold', Record<string, unknown>> = { regular: Object.create(null), bold: Object.create(null) };
-const LAYOUT_CACHE_LETTERS = 5000;
+const LAYOUT_CACHE_LETTERS = 100;
 let lettersSinceLayoutReset = 0;
 
 function shareLayoutCaches(doc: PDFKit.PDFDocument): void {
