@@ -48,15 +48,17 @@ export class OutboxWriter {
     const ids = this.newIds(events.length);
     // Each event keeps its own type; the statement only needs its columns.
     const loose = events as unknown as { type: string; aggregateId: string; data: unknown }[];
-    const columns = [
-      params.add(ids, 'uuid[]'),
-      params.add(loose.map((e) => e.type), 'text[]'),
-      params.add(loose.map((e) => e.aggregateId), 'uuid[]'),
-      params.add(loose.map((e) => JSON.stringify(e.data)), 'jsonb[]'),
-      params.add(loose.map(() => occurredAt), 'timestamptz[]'),
-    ];
+    const [id, type, aggregateId] = [params.add(ids, 'uuid[]'), params.add(loose.map((e) => e.type), 'text[]'), params.add(loose.map((e) => e.aggregateId), 'uuid[]')];
+    // The data go as one JSON array, not a jsonb[] literal: the driver builds an array literal by concatenating
+    // every escaped element, which for a sweep batch's thousands of events held hundreds of MB of string pieces.
+    const data = params.add(JSON.stringify(loose.map((e) => e.data)), 'jsonb');
+    const at = params.add(occurredAt, 'timestamptz');
     return {
-      sql: this.insertSelectSql(schema, `SELECT * FROM unnest(${columns.join(', ')})`),
+      sql: this.insertSelectSql(
+        schema,
+        `SELECT e.id, e.type, e.aggregate_id, d.data, ${at} FROM unnest(${id}, ${type}, ${aggregateId}) WITH ORDINALITY AS e(id, type, aggregate_id, n)
+         JOIN jsonb_array_elements(${data}) WITH ORDINALITY AS d(data, n) ON d.n = e.n`,
+      ),
       events: loose.map((e, i) => ({ ...e, id: ids[i], occurredAt }) as unknown as OutboxEvent<S>),
     };
   }
