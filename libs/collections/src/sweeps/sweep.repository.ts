@@ -20,6 +20,15 @@ export class SweepRepository {
     return rows[0]?.as_of ?? null;
   }
 
+  /** Whether a sweep started in the last `withinMinutes` is running (an older one is taken for dead, not waited for). */
+  async anyRunning(withinMinutes: number): Promise<boolean> {
+    const [{ running }]: { running: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM collections.sweeps WHERE status = 'running' AND started_at > now() - make_interval(mins => $1)) AS running`,
+      [withinMinutes],
+    );
+    return running;
+  }
+
   /** The sweep of a date: created queued unless one exists (one sweep per date, however many ask at once). */
   async findOrCreate(id: string, asOf: CalendarDate, stats: SweepStats): Promise<Sweep> {
     await this.dataSource.query(

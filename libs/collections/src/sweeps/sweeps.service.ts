@@ -54,6 +54,11 @@ export class SweepsService {
     await this.queue.add(JobNames.RunSweep, { sweepId }, { ...JOB_OPTIONS.RunSweep, jobId: sweepId });
   }
 
+  /** Whether a sweep is running now (one started over half an hour ago counts as dead). */
+  isRunning(): Promise<boolean> {
+    return this.sweeps.anyRunning(30);
+  }
+
   async get(id: string): Promise<Sweep> {
     const sweep = await this.sweeps.findById(id);
     if (!sweep) throw DomainError.notFound('Sweep', id);
