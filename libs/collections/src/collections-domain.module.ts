@@ -28,6 +28,7 @@ import { DunningHoldRepository } from './holds/dunning-hold.repository';
 import { DunningHoldsService } from './holds/dunning-holds.service';
 import { PromisesService } from './promises/promises.service';
 import { CreditReviewService } from './solvency/credit-review.service';
+import { ContractRenewalTasksService } from './tasks/contract-renewal-tasks.service';
 import { InstalmentPlanRepository } from './instalments/instalment-plan.repository';
 import { InstalmentPlansService } from './instalments/instalment-plans.service';
 import { InstalmentReviewPhase } from './instalments/instalment-review.phase';
@@ -62,6 +63,7 @@ import { CourtesyRemindersPhase } from './dunning/courtesy-reminders.phase';
     DunningHoldsService,
     PromisesService,
     CreditReviewService,
+    ContractRenewalTasksService,
     InstalmentPlanRepository,
     InstalmentPlansService,
     InstalmentReviewPhase,
@@ -69,7 +71,7 @@ import { CourtesyRemindersPhase } from './dunning/courtesy-reminders.phase';
   ],
   exports: [
     ReferenceRatesService, DunningPoliciesService, SolvencyService, SweepRunner, SweepsService, TasksService, ManualTasksService, ActivitiesService,
-    DunningHoldsService, PromisesService, CreditReviewService, InstalmentPlansService,
+    DunningHoldsService, PromisesService, CreditReviewService, ContractRenewalTasksService, InstalmentPlansService,
   ],
 })
 export class CollectionsDomainModule {}

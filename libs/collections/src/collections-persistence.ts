@@ -21,6 +21,7 @@ import { DunningHold } from './holds/dunning-hold.entity';
 import { InstalmentPlan } from './instalments/instalment-plan.entity';
 import { AddInstalmentPlans1765200000002 } from './migrations/1765200000002-AddInstalmentPlans';
 import { AddManagerWorkflow1765200000000 } from './migrations/1765200000000-AddManagerWorkflow';
+import { AddContractRenewalTasks1765300000001 } from './migrations/1765300000001-AddContractRenewalTasks';
 
 export const COLLECTIONS_ENTITIES = [DunningPolicy, DunningPolicyLevel, InvoiceDunning, ReferenceRate, Sweep, Task, PromiseToPay, SolvencyAssessment, ClientSolvency, TaskReassignment, Activity, DunningHold, InstalmentPlan, CourtesyReminder];
-export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000, AddInstalmentPlans1765200000002, PublishExpectedPayments1765200000005, AddPolicyMinimumAmounts1765200000006, AddCourtesyReminders1765200000007];
+export const COLLECTIONS_MIGRATIONS = [CreateCollectionsSchema1764216300000, PublishReferenceRatesAndSplitFees1764800000000, KeepCurrentSolvency1765000000000, AddLetterChannelToPolicyLevels1765100000002, AddManagerWorkflow1765200000000, AddInstalmentPlans1765200000002, PublishExpectedPayments1765200000005, AddPolicyMinimumAmounts1765200000006, AddCourtesyReminders1765200000007, AddContractRenewalTasks1765300000001];

@@ -38,3 +38,4 @@ export * from './solvency/credit-review.service';
 export * from './instalments/instalment-plan.entity';
 export * from './instalments/plan-progress';
 export * from './instalments/instalment-plans.service';
+export * from './tasks/contract-renewal-tasks.service';

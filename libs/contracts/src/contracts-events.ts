@@ -12,4 +12,6 @@ export const ContractsEvents = {
   ContractSuspended: 'contract.suspended',
   ContractTerminated: 'contract.terminated',
   ContractRenewed: 'contract.renewed',
+  ContractExpired: 'contract.expired',
+  ContractRenewalDue: 'contract.renewal_due',
 } as const;

@@ -3,6 +3,8 @@ export * from './clients/client-field-permissions';
 export * from './clients/clients.service';
 export * from './contracts/contract-lifecycle';
 export * from './contracts/contract.entity';
+export * from './contracts/contract-renewal.entity';
+export * from './contracts/contract-renewals.service';
 export * from './contracts/contracts.service';
 export * from './contracts-domain.module';
 export * from './contracts-events';

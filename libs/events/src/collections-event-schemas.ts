@@ -23,7 +23,7 @@ const AssessmentFields = {
   decision: Decision,
   reasons: Type.Array(Type.String()),
 };
-const TaskType = Type.String({ description: 'reminder, final_notice, legal_handover, broken_promise, credit_review, follow_up, broken_plan, …' });
+const TaskType = Type.String({ description: 'reminder, final_notice, legal_handover, broken_promise, credit_review, follow_up, broken_plan, contract_renewal, …' });
 
 const ids = { invoiceId: '0190a000-0000-7000-8000-000000001001', clientId: '0190a000-0000-7000-8000-000000000001', taskId: '0190a000-0000-7000-8000-000000006001' };
 const overdue = {

@@ -57,5 +57,19 @@ export const CONTRACTS_EVENT_SCHEMAS = eventSchemas({
   'contract.activated': { description: 'A contract became active.', data: ContractChange, example: { ...contract, previousStatus: 'draft' } },
   'contract.suspended': { description: 'A contract was suspended.', data: ContractChange, example: { ...contract, status: 'suspended', previousStatus: 'active' } },
   'contract.terminated': { description: 'A contract was terminated.', data: ContractChange, example: { ...contract, status: 'terminated', previousStatus: 'active' } },
-  'contract.renewed': { description: 'A contract was renewed.', data: ContractChange, example: { ...contract, previousStatus: 'active' } },
+  'contract.renewed': {
+    description: 'A contract was renewed: by hand, or by itself on its end date (`automatic`) for its renewal term.',
+    data: Data({ ...ContractSnapshot, previousStatus: Type.String(), previousEndsOn: Nullable(CalendarDate), automatic: Type.Boolean() }),
+    example: { ...contract, endsOn: '2027-12-31', previousStatus: 'active', previousEndsOn: '2026-12-31', automatic: true },
+  },
+  'contract.expired': {
+    description: 'A contract without automatic renewal passed its end date: no new invoices against it.',
+    data: ContractChange,
+    example: { ...contract, status: 'expired', endsOn: '2026-12-31', previousStatus: 'active' },
+  },
+  'contract.renewal_due': {
+    description: "A contract's end date is within its renewal notice days: it renews by itself to `renewsTo`, or expires unless renewed.",
+    data: Data({ ...ContractSnapshot, endsOn: CalendarDate, autoRenew: Type.Boolean(), renewalTermMonths: Type.Integer(), renewsTo: Nullable(CalendarDate) }),
+    example: { ...contract, endsOn: '2026-12-31', autoRenew: true, renewalTermMonths: 12, renewsTo: '2027-12-31' },
+  },
 });

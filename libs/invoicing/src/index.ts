@@ -33,6 +33,8 @@ export * from './payments/payment.entity';
 export * from './payments/payment.repository';
 export * from './payments/payments.service';
 export * from './reports/receivables-reports.service';
+export * from './reports/period-reports';
+export * from './reports/period-reports.service';
 export * from './bank-statements/bank-entries.service';
 export * from './bank-statements/bank-import.service';
 export * from './bank-statements/bank-statement.entity';

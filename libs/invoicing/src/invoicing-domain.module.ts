@@ -37,6 +37,7 @@ import { DisputeCasesService } from './disputes/dispute-cases.service';
 import { CollectionPlanService } from './reports/collection-plan.service';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
+import { PeriodReportsService } from './reports/period-reports.service';
 import { ReceivablesReportsService } from './reports/receivables-reports.service';
 
 @Module({
@@ -65,6 +66,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     InboundWebhooksService,
     InboundMessageRepository,
     ReceivablesReportsService,
+    PeriodReportsService,
     LetterRepository,
     LetterTemplatesService,
     LettersService,
@@ -94,6 +96,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     IntegrationsService,
     InboundWebhooksService,
     ReceivablesReportsService,
+    PeriodReportsService,
     LetterTemplatesService,
     LettersService,
     LetterDeliveryService,

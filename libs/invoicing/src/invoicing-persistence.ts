@@ -1,4 +1,5 @@
 import { AddCourtesyLetters1765200000008 } from './migrations/1765200000008-AddCourtesyLetters';
+import { AddVolumeDiscountsAndPeriodIndexes1765300000002 } from './migrations/1765300000002-AddVolumeDiscountsAndPeriodIndexes';
 import { PublishDaysLate1765200000004 } from './migrations/1765200000004-PublishDaysLate';
 import { CreateDisputeCases1765200000003 } from './migrations/1765200000003-CreateDisputeCases';
 import { DisputeCase } from './disputes/dispute-case.entity';
@@ -62,4 +63,5 @@ export const INVOICING_MIGRATIONS = [
   CreateDisputeCases1765200000003,
   PublishDaysLate1765200000004,
   AddCourtesyLetters1765200000008,
+  AddVolumeDiscountsAndPeriodIndexes1765300000002,
 ];

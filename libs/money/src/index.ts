@@ -5,3 +5,4 @@ export * from './invoice-line-amounts';
 export * from './money';
 export * from './rounding';
 export * from './decimal-amount';
+export * from './volume-discount';

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ActivitiesService, CollectionsEvents, CreditReviewService, TasksService } from '@ar/collections';
+import { ActivitiesService, CollectionsEvents, ContractRenewalTasksService, CreditReviewService, TasksService } from '@ar/collections';
 import { ClientsService, CollectionsDecision, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
 import { AppConfig } from '@ar/config';
@@ -35,6 +35,7 @@ export class EventsProcessor extends WorkerHost {
     private readonly config: AppConfig,
     private readonly creditReviews: CreditReviewService,
     private readonly disputes: DisputeCasesService,
+    private readonly renewalTasks: ContractRenewalTasksService,
   ) {
     super();
   }
@@ -61,6 +62,8 @@ export class EventsProcessor extends WorkerHost {
       }
       // Open tasks follow a client to its new manager at once, not only at the next sweep.
       else if (event.type === ContractsEvents.ClientManagerChanged) await this.tasks.reassignOpenTasks(event.aggregateId);
+      // A contract coming to its end is the client's manager's to see to.
+      else if (isEventOf(event, 'contracts', ContractsEvents.ContractRenewalDue)) await this.renewalTasks.open(event.data);
       // A letter committed as queued is handed to the sending queue from here, so none is lost between commit and enqueue.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterQueued)) letterIds.push(event.data.letterId);
       // An imported bank statement's entries are matched and applied here, by the worker.

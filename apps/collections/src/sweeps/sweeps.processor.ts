@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { SweepRunner, SweepsService } from '@ar/collections';
+import { ContractRenewalsService } from '@ar/contracts';
 import { JobNames, Queues, RunSweepJob } from '@ar/queues';
 
 /**
@@ -18,6 +19,7 @@ export class SweepsProcessor extends WorkerHost implements BeforeApplicationShut
   constructor(
     private readonly runner: SweepRunner,
     private readonly sweeps: SweepsService,
+    private readonly contractRenewals: ContractRenewalsService,
   ) {
     super();
   }
@@ -30,6 +32,10 @@ export class SweepsProcessor extends WorkerHost implements BeforeApplicationShut
   async process(job: Job<RunSweepJob>): Promise<unknown> {
     switch (job.name) {
       case JobNames.RunSweep: {
+        // The contracts' daily run for the same day goes first (renewals, expiries, renewal notices): a contract
+        // that expired takes no more invoices, and its manager's renewal task joins the day's calls.
+        const { asOf, status } = await this.sweeps.get(job.data.sweepId);
+        if (status !== 'completed') this.logger.log({ sweepId: job.data.sweepId, ...(await this.contractRenewals.run(asOf)) }, 'Contracts renewed and expired');
         const sweep = await this.runner.run(job.data.sweepId);
         return { status: sweep?.status, stats: sweep?.stats };
       }

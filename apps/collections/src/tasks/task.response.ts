@@ -21,6 +21,9 @@ export class TaskResponse {
   @ApiProperty({ description: 'assigned by a person (a follow-up, a reassignment): the daily hand-over to manager or deputy leaves it alone', example: false })
   assignmentPinned: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', example: null, description: 'who created it by hand; null for the system' }) createdBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', example: null, description: 'a contract_renewal task: the contract' }) contractId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: null, description: 'a contract_renewal task: the end date it is about' })
+  contractEndsOn: string | null;
 }
 
 export class TaskReassignmentResponse {
@@ -57,5 +60,7 @@ export function toTaskResponse(task: Task): TaskResponse {
     completedAt: task.completedAt?.toISOString() ?? null,
     assignmentPinned: task.assignmentPinned,
     createdBy: task.createdBy,
+    contractId: task.contractId,
+    contractEndsOn: task.contractEndsOn,
   };
 }

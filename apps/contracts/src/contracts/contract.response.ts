@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Contract } from '@ar/contracts';
-import { CashDiscountDto, LateInterestDto } from './dto/create-contract.dto';
+import { Contract, CONTRACT_STATUSES, ContractRenewal } from '@ar/contracts';
+import { CashDiscountDto, LateInterestDto, VolumeDiscountDto } from './dto/create-contract.dto';
 
 export class ContractResponse {
   @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000c01' }) id: string;
@@ -14,7 +14,10 @@ export class ContractResponse {
   @ApiProperty({ nullable: true, type: String }) dunningPolicyId: string | null;
   @ApiProperty({ type: LateInterestDto }) lateInterest: { rule: string; annualRatePercent: number | null };
   @ApiProperty({ type: CashDiscountDto, nullable: true }) cashDiscount: { percent: number; days: number } | null;
-  @ApiProperty({ enum: ['draft', 'active', 'suspended', 'terminated'] }) status: string;
+  @ApiProperty({ example: 12 }) renewalTermMonths: number;
+  @ApiProperty({ example: 60 }) renewalNoticeDays: number;
+  @ApiProperty({ type: VolumeDiscountDto, nullable: true }) volumeDiscount: VolumeDiscountDto | null;
+  @ApiProperty({ enum: CONTRACT_STATUSES }) status: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) createdAt: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-02T09:15:00.000Z' }) updatedAt: string;
 }
@@ -35,8 +38,32 @@ export function toContractResponse(contract: Contract): ContractResponse {
       contract.cashDiscountPercent === null || contract.cashDiscountDays === null
         ? null
         : { percent: contract.cashDiscountPercent, days: contract.cashDiscountDays },
+    renewalTermMonths: contract.renewalTermMonths,
+    renewalNoticeDays: contract.renewalNoticeDays,
+    volumeDiscount: contract.volumeDiscount,
     status: contract.status,
     createdAt: contract.createdAt.toISOString(),
     updatedAt: contract.updatedAt.toISOString(),
   };
+}
+
+export class ContractRenewalResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) contractId: string;
+  @ApiProperty({ format: 'date', example: '2026-12-31' }) previousEndsOn: string;
+  @ApiProperty({ format: 'date', example: '2027-12-31' }) endsOn: string;
+  @ApiProperty({ description: 'true when the contract renewed itself on its end date' }) automatic: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) renewedBy: string | null;
+  @ApiProperty({ format: 'date' }) renewedOn: string;
+}
+
+export function toContractRenewalResponse(r: ContractRenewal): ContractRenewalResponse {
+  return { id: r.id, contractId: r.contractId, previousEndsOn: r.previousEndsOn, endsOn: r.endsOn, automatic: r.automatic, renewedBy: r.renewedBy, renewedOn: r.renewedOn };
+}
+
+export class ContractRenewalRunResponse {
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({ description: 'renewals made (a contract far past its end renews once per missed term)' }) renewed: number;
+  @ApiProperty() expired: number;
+  @ApiProperty({ description: 'renewal notices given (contract_renewal tasks follow)' }) renewalsDue: number;
 }

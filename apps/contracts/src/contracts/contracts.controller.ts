@@ -1,20 +1,42 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@ar/auth';
-import { ContractsService } from '@ar/contracts';
+import { CurrentPrincipal, Principal, Roles } from '@ar/auth';
+import { ContractRenewalsService, ContractsService } from '@ar/contracts';
+import { DomainError } from '@ar/errors';
+import { BusinessCalendar } from '@ar/time';
 import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { Page } from '@ar/pagination';
-import { ContractResponse, toContractResponse } from './contract.response';
+import { ContractRenewalResponse, ContractRenewalRunResponse, ContractResponse, toContractRenewalResponse, toContractResponse } from './contract.response';
 import { CreateContractDto } from './dto/create-contract.dto';
 import { ListContractsQuery } from './dto/list-contracts.query';
 import { RenewContractDto } from './dto/renew-contract.dto';
+import { RunContractRenewalsDto } from './dto/run-contract-renewals.dto';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Idempotent()
 @Controller('contracts')
 export class ContractsController {
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly renewals: ContractRenewalsService,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  /**
+   * The contracts' daily run (renewals, expiries, renewal notices) for a day; the collections worker runs it with
+   * every sweep. Idempotent: running it again for the same day changes nothing.
+   */
+  @ApiOkResponse({ type: ContractRenewalRunResponse })
+  @ApiProblems(403, 422)
+  @Roles('finance', 'admin')
+  @Post('renewal-runs')
+  @HttpCode(200)
+  async runRenewals(@Body() body: RunContractRenewalsDto): Promise<ContractRenewalRunResponse> {
+    const today = this.calendar.today();
+    if (body.asOf && body.asOf > today) throw DomainError.businessRule(`asOf ${body.asOf} is after today (${today})`);
+    return this.renewals.run(body.asOf ?? today);
+  }
 
   @ApiCreatedResponse({ type: ContractResponse })
   @ApiProblems(404, 409, 422)
@@ -72,5 +94,12 @@ export class ContractsController {
     @Body() body: RenewContractDto,
   ): Promise<ContractResponse> {
     return toContractResponse(await this.contracts.renew(principal, id, body.endsOn));
+  }
+
+  @ApiOkResponse({ type: [ContractRenewalResponse] })
+  @ApiProblems(404)
+  @Get(':id/renewals')
+  async renewalsOf(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<{ data: ContractRenewalResponse[] }> {
+    return { data: (await this.contracts.renewals(principal, id)).map(toContractRenewalResponse) };
   }
 }

@@ -11,6 +11,32 @@ export class InvoiceLineResponse {
   @ApiProperty({ description: 'minor units', example: 19000 }) taxAmount: number;
 }
 
+export class VolumeTierResponse {
+  @ApiProperty({ description: 'minor units', example: 1000000 }) from: number;
+  @ApiProperty({ example: 2 }) percent: number;
+}
+
+export class VolumeSliceResponse {
+  @ApiProperty({ description: 'volume where the stretch starts, minor units', example: 1000000 }) from: number;
+  @ApiProperty({ description: 'volume where it ends, minor units', example: 1100000 }) to: number;
+  @ApiProperty({ example: 2 }) percent: number;
+}
+
+export class VolumePeriodResponse {
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) from: string;
+  @ApiProperty({ format: 'date', example: '2026-12-31' }) to: string;
+}
+
+export class InvoiceVolumeDiscountResponse {
+  @ApiProperty({ enum: ['invoice', 'year_end_rebate'] }) settlement: string;
+  @ApiProperty({ type: VolumePeriodResponse }) period: VolumePeriodResponse;
+  @ApiProperty({ description: 'net invoiced in the period before this invoice (before volume discounts), minor units', example: 900000 }) volumeBefore: number;
+  @ApiProperty({ description: 'the same with this invoice, minor units', example: 1100000 }) volumeAfter: number;
+  @ApiProperty({ type: VolumeTierResponse, nullable: true, description: 'the tier reached with this invoice' }) tier: VolumeTierResponse | null;
+  @ApiProperty({ type: [VolumeSliceResponse], description: "this invoice's volume in each tier" }) slices: VolumeSliceResponse[];
+  @ApiProperty({ description: 'the discount lines of this invoice together (net), minor units; 0 with a year-end rebate', example: 2000 }) discount: number;
+}
+
 export class InvoiceResponse {
   @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000001001' }) id: string;
   @ApiProperty({ example: 'INV-2026-000123' }) number: string;
@@ -49,6 +75,8 @@ export class InvoiceResponse {
   kind: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', example: null }) originalInvoiceId: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'erp-4711' }) externalId: string | null;
+  @ApiProperty({ type: InvoiceVolumeDiscountResponse, nullable: true, description: "what the contract's volume tiers gave this invoice; null when the contract has none" })
+  volumeDiscount: InvoiceVolumeDiscountResponse | null;
   @ApiProperty({ format: 'date-time', example: '2026-03-01T09:12:44.000Z' }) createdAt: string;
 }
 
@@ -91,6 +119,7 @@ export function toInvoiceResponse({ invoice, dunning, accrued, predictedPaymentD
     kind: invoice.kind,
     originalInvoiceId: invoice.originalInvoiceId,
     externalId: invoice.externalId,
+    volumeDiscount: invoice.volumeDiscount,
     createdAt: invoice.createdAt.toISOString(),
   };
 }

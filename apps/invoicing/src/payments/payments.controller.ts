@@ -39,7 +39,8 @@ export class PaymentsController {
   @ApiPageResponse(PaymentResponse)
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListPaymentsQuery): Promise<Page<PaymentResponse>> {
-    const page = await this.payments.list(principal, query.clientId, query.limit, query.cursor);
+    const { limit, cursor, ...filters } = query;
+    const page = await this.payments.list(principal, filters, limit, cursor);
     return { data: page.data.map(toPaymentResponse), nextCursor: page.nextCursor };
   }
 

@@ -72,3 +72,43 @@ export class CollectionPlanResponse {
   @ApiProperty({ enum: ['manager', 'client'], example: 'manager' }) groupBy: string;
   @ApiProperty({ type: [CollectionPlanRowResponse] }) rows: CollectionPlanRowResponse[];
 }
+
+export class CountAndAmountResponse {
+  @ApiProperty({ example: 3 }) count: number;
+  @ApiProperty({ description: 'minor units', example: 357000 }) amount: number;
+}
+
+export class InvoicePeriodRowResponse {
+  @ApiProperty({ example: 'all', description: "'all', a client id, a manager id ('unassigned'), or a month YYYY-MM" }) key: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'invoices issued in the period that are not void' }) issued: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'invoices issued in the period that are void now' }) voided: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'payments applied in the period, net of reversals; count: invoices paid in full in the period' })
+  paid: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'cash discounts (Skonto) granted in the period; count is 0' }) discounted: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'credit notes issued in the period' }) credited: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'write-offs booked in the period' }) writtenOff: CountAndAmountResponse;
+}
+
+export class InvoicePeriodReportResponse {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ enum: ['none', 'client', 'manager', 'month'] }) groupBy: string;
+  @ApiProperty({ type: [InvoicePeriodRowResponse] }) rows: InvoicePeriodRowResponse[];
+}
+
+export class PaymentPeriodRowResponse {
+  @ApiProperty({ example: 'all', description: "'all', a client id, a manager id ('unassigned'), or a month YYYY-MM" }) key: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'payments received in the period (= applied + unapplied + reversed)' }) received: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'the part applied to invoices (count: payments applied at least in part)' }) applied: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'the part left as credit with the client' }) unapplied: CountAndAmountResponse;
+  @ApiProperty({ type: CountAndAmountResponse, description: 'payments reversed since' }) reversed: CountAndAmountResponse;
+}
+
+export class PaymentPeriodReportResponse {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ enum: ['none', 'client', 'manager', 'month'] }) groupBy: string;
+  @ApiProperty({ type: [PaymentPeriodRowResponse] }) rows: PaymentPeriodRowResponse[];
+}

@@ -2,10 +2,15 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal } from '@ar/auth';
-import { AgingRow, agingToCsv, CollectionPlanService, DisputeCasesService, ReceivablesReportsService } from '@ar/invoicing';
+import {
+  AgingRow, agingToCsv, CollectionPlanService, DisputeCasesService, invoicePeriodToCsv, InvoicePeriodRow, paymentPeriodToCsv, PaymentPeriodRow, PeriodReportsService,
+  ReceivablesReportsService,
+} from '@ar/invoicing';
 import { BusinessCalendar } from '@ar/time';
-import { AgingQuery, CollectionPlanQuery, DsoQuery } from './dto/report-queries';
-import { AgingReportResponse, CollectionPlanResponse, DisputesReportResponse, DsoReportResponse } from './report.response';
+import { AgingQuery, CollectionPlanQuery, DsoQuery, PeriodReportQuery } from './dto/report-queries';
+import {
+  AgingReportResponse, CollectionPlanResponse, DisputesReportResponse, DsoReportResponse, InvoicePeriodReportResponse, PaymentPeriodReportResponse,
+} from './report.response';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -16,6 +21,7 @@ export class ReportsController {
     private readonly calendar: BusinessCalendar,
     private readonly disputes: DisputeCasesService,
     private readonly collectionPlans: CollectionPlanService,
+    private readonly periods: PeriodReportsService,
   ) {}
 
   /** Open balances by age bucket as of a date; `Accept: text/csv` returns CSV. */
@@ -56,5 +62,39 @@ export class ReportsController {
   @Get('collection-plan')
   collectionPlan(@CurrentPrincipal() principal: Principal, @Query() query: CollectionPlanQuery) {
     return this.collectionPlans.plan(principal, query.month, query.groupBy ?? 'manager');
+  }
+
+  /** Invoices issued, voided, paid, discounted, credited and written off in a period; `Accept: text/csv` returns CSV. */
+  @ApiOkResponse({ type: InvoicePeriodReportResponse, description: 'JSON, or with Accept: text/csv the rows as CSV' })
+  @ApiProduces('application/json', 'text/csv')
+  @Get('invoices')
+  async invoicePeriod(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PeriodReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<{ from: string; to: string; groupBy: string; rows: InvoicePeriodRow[] } | string> {
+    const groupBy = query.groupBy ?? 'none';
+    const rows = await this.periods.invoices(principal, query.from, query.to, groupBy);
+    if (!accept?.includes('text/csv')) return { from: query.from, to: query.to, groupBy, rows };
+    response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="invoices-${query.from}-${query.to}.csv"`);
+    return invoicePeriodToCsv(rows);
+  }
+
+  /** Payments received in a period: applied, unapplied, reversed; `Accept: text/csv` returns CSV. */
+  @ApiOkResponse({ type: PaymentPeriodReportResponse, description: 'JSON, or with Accept: text/csv the rows as CSV' })
+  @ApiProduces('application/json', 'text/csv')
+  @Get('payments')
+  async paymentPeriod(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PeriodReportQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<{ from: string; to: string; groupBy: string; rows: PaymentPeriodRow[] } | string> {
+    const groupBy = query.groupBy ?? 'none';
+    const rows = await this.periods.payments(principal, query.from, query.to, groupBy);
+    if (!accept?.includes('text/csv')) return { from: query.from, to: query.to, groupBy, rows };
+    response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="payments-${query.from}-${query.to}.csv"`);
+    return paymentPeriodToCsv(rows);
   }
 }

@@ -18,7 +18,7 @@ export interface NewTask {
   level: number;
   invoiceIds: string[];
   amount: number;
-  currency: string;
+  currency: string | null;
   priority: number;
   note: string | null;
 }
@@ -76,7 +76,7 @@ export class TaskRepository {
        SELECT x.id, x.client_id, x.assignee_id, x.type, x.level, string_to_array(x.ids, ',')::uuid[], x.amount, x.currency, x.priority, x.note, $11::date, 'open'
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::smallint[], $6::text[], $7::bigint[], $8::char(3)[], $9::int[], $10::varchar[])
             AS x(id, client_id, assignee_id, type, level, ids, amount, currency, priority, note)
-       ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') AND type <> 'follow_up' DO NOTHING
+       ON CONFLICT (client_id, type, dunning_level) WHERE status IN ('open', 'snoozed') AND type NOT IN ('follow_up', 'contract_renewal') DO NOTHING
        RETURNING id`,
       [
         tasks.map((t) => t.id),

@@ -12,6 +12,10 @@ describe('contract lifecycle', () => {
     ['suspended', 'terminate', 'terminated'],
     ['active', 'renew', 'active'],
     ['suspended', 'renew', 'suspended'],
+    ['expired', 'renew', 'active'],
+    ['expired', 'terminate', 'terminated'],
+    ['active', 'expire', 'expired'],
+    ['suspended', 'expire', 'expired'],
   ])('%s --%s--> %s', (from, action, to) => {
     expect(nextContractStatus(from, action)).toBe(to);
   });
@@ -25,6 +29,10 @@ describe('contract lifecycle', () => {
     ['terminated', 'terminate'],
     ['terminated', 'renew'],
     ['draft', 'renew'],
+    ['expired', 'activate'],
+    ['expired', 'suspend'],
+    ['draft', 'expire'],
+    ['terminated', 'expire'],
   ])('refuses %s --%s--> with an invalid-transition error', (from, action) => {
     let error: unknown;
     try {

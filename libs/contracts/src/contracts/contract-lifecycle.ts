@@ -1,15 +1,17 @@
 import { DomainError, ErrorCode } from '@ar/errors';
 import { ContractStatus } from './contract.entity';
 
-export type ContractAction = 'activate' | 'suspend' | 'terminate' | 'renew';
+export type ContractAction = 'activate' | 'suspend' | 'terminate' | 'renew' | 'expire';
 
 // draft → active ⇄ suspended; any non-terminated contract may be terminated; renewal extends a
-// running (active or suspended) contract without changing its status.
+// running (active or suspended) contract without changing its status, and revives an expired one; a running
+// contract past its end without automatic renewal expires (the daily run).
 const TRANSITIONS: Record<ContractAction, Partial<Record<ContractStatus, ContractStatus>>> = {
   activate: { draft: 'active', suspended: 'active' },
   suspend: { active: 'suspended' },
-  terminate: { draft: 'terminated', active: 'terminated', suspended: 'terminated' },
-  renew: { active: 'active', suspended: 'suspended' },
+  terminate: { draft: 'terminated', active: 'terminated', suspended: 'terminated', expired: 'terminated' },
+  renew: { active: 'active', suspended: 'suspended', expired: 'active' },
+  expire: { active: 'expired', suspended: 'expired' },
 };
 
 /** The status after `action`, or a 409 when the contract's current status does not allow it. */
@@ -22,5 +24,5 @@ export function nextContractStatus(current: ContractStatus, action: ContractActi
 }
 
 function pastTense(action: ContractAction): string {
-  return { activate: 'activated', suspend: 'suspended', terminate: 'terminated', renew: 'renewed' }[action];
+  return { activate: 'activated', suspend: 'suspended', terminate: 'terminated', renew: 'renewed', expire: 'expired' }[action];
 }

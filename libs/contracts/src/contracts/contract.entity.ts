@@ -2,15 +2,18 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Client } from '../clients/client.entity';
 import type { InterestRule as LateInterestRule } from '@ar/claims';
 import { decimalColumn } from '@ar/database';
+import type { VolumeDiscountTerms } from '@ar/money';
 
-export const CONTRACT_STATUSES = ['draft', 'active', 'suspended', 'terminated'] as const;
+export const CONTRACT_STATUSES = ['draft', 'active', 'suspended', 'terminated', 'expired'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 // The rules themselves live in @ar/claims, with the rule of each.
 export { INTEREST_RULES as LATE_INTEREST_RULES, type InterestRule as LateInterestRule } from '@ar/claims';
 
 @Entity({ schema: 'contracts', name: 'contracts' })
 @Index('contracts_client_id_number_key', ['clientId', 'number'], { unique: true })
-@Check('contracts_status_check', `status IN ('draft', 'active', 'suspended', 'terminated')`)
+@Check('contracts_status_check', `status IN ('draft', 'active', 'suspended', 'terminated', 'expired')`)
+@Check('contracts_renewal_term_months_check', `renewal_term_months BETWEEN 1 AND 120`)
+@Check('contracts_renewal_notice_days_check', `renewal_notice_days BETWEEN 0 AND 365`)
 @Check('contracts_payment_term_days_check', `payment_term_days BETWEEN 0 AND 365`)
 @Check('contracts_period_check', `ends_on IS NULL OR ends_on >= starts_on`)
 @Check(
@@ -49,6 +52,18 @@ export class Contract {
 
   @Column({ name: 'auto_renew', type: 'boolean', default: false })
   autoRenew: boolean;
+
+  /** How long an automatic renewal extends the contract, from its end date. */
+  @Column({ name: 'renewal_term_months', type: 'integer', default: 12 })
+  renewalTermMonths: number;
+
+  /** How many days before `endsOn` the client's manager is asked to see to the renewal (a contract_renewal task). */
+  @Column({ name: 'renewal_notice_days', type: 'integer', default: 60 })
+  renewalNoticeDays: number;
+
+  /** Discounts by the net amount invoiced in a period; null without. */
+  @Column({ name: 'volume_discount', type: 'jsonb', nullable: true })
+  volumeDiscount: VolumeDiscountTerms | null;
 
   /** A policy of the collections context; no foreign key across contexts. */
   @Column({ name: 'dunning_policy_id', type: 'uuid', nullable: true })

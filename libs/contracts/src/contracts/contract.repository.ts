@@ -3,10 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { VisibilityScope } from '@ar/auth';
 import { Contract, ContractStatus } from './contract.entity';
+import { ContractRenewal } from './contract-renewal.entity';
 
 export interface ContractFilters {
   clientId?: string;
   status?: ContractStatus;
+  /** Contracts ending on or before this date (open-ended ones never). */
+  endsBefore?: string;
 }
 
 @Injectable()
@@ -45,6 +48,15 @@ export class ContractRepository {
     if (afterId) qb.andWhere('k.id > :afterId', { afterId });
     if (filters.clientId) qb.andWhere('k.client_id = :clientId', { clientId: filters.clientId });
     if (filters.status) qb.andWhere('k.status = :status', { status: filters.status });
+    if (filters.endsBefore) qb.andWhere('k.ends_on <= :endsBefore', { endsBefore: filters.endsBefore });
     return qb.getMany();
+  }
+
+  async insertRenewal(renewal: Omit<ContractRenewal, 'createdAt' | 'contract'>, manager: EntityManager): Promise<void> {
+    await manager.insert(ContractRenewal, renewal);
+  }
+
+  renewals(contractId: string): Promise<ContractRenewal[]> {
+    return this.dataSource.manager.find(ContractRenewal, { where: { contractId }, order: { previousEndsOn: 'DESC' } });
   }
 }

@@ -6,11 +6,14 @@ import { canSeeManager, Principal, VisibilityService } from '@ar/auth';
 import { isUniqueViolation } from '@ar/database';
 import { DomainError } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/pagination';
-import { OutboxWriter } from '@ar/outbox';
+import { NewOutboxEvent, OutboxWriter } from '@ar/outbox';
+import { volumeTierProblems, VolumeDiscountTerms } from '@ar/money';
+import { BusinessCalendar } from '@ar/time';
 import { ClientsService } from '../clients/clients.service';
 import { ContractsEvents } from '../contracts-events';
 import { ContractAction, nextContractStatus } from './contract-lifecycle';
 import { Contract, LateInterestRule } from './contract.entity';
+import { ContractRenewal } from './contract-renewal.entity';
 import { ContractFilters, ContractRepository } from './contract.repository';
 import type { EventDataOf } from '@ar/events';
 
@@ -25,6 +28,9 @@ export interface CreateContractCommand {
   dunningPolicyId?: string | null;
   lateInterest?: { rule: LateInterestRule; annualRatePercent?: number | null } | null;
   cashDiscount?: { percent: number; days: number } | null;
+  renewalTermMonths?: number;
+  renewalNoticeDays?: number;
+  volumeDiscount?: VolumeDiscountTerms | null;
 }
 
 const EVENT_BY_ACTION = {
@@ -32,6 +38,7 @@ const EVENT_BY_ACTION = {
   suspend: ContractsEvents.ContractSuspended,
   terminate: ContractsEvents.ContractTerminated,
   renew: ContractsEvents.ContractRenewed,
+  expire: ContractsEvents.ContractExpired,
 } as const satisfies Record<ContractAction, string>;
 
 @Injectable()
@@ -42,6 +49,7 @@ export class ContractsService {
     private readonly clients: ClientsService,
     private readonly visibility: VisibilityService,
     private readonly outbox: OutboxWriter,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async create(principal: Principal, command: CreateContractCommand): Promise<Contract> {
@@ -62,6 +70,9 @@ export class ContractsService {
       lateInterestRatePercent: command.lateInterest?.annualRatePercent ?? null,
       cashDiscountPercent: command.cashDiscount?.percent ?? null,
       cashDiscountDays: command.cashDiscount?.days ?? null,
+      renewalTermMonths: command.renewalTermMonths ?? 12,
+      renewalNoticeDays: command.renewalNoticeDays ?? 60,
+      volumeDiscount: command.volumeDiscount ?? null,
       status: 'draft' as const,
     });
     try {
@@ -109,14 +120,38 @@ export class ContractsService {
     return this.transition(principal, id, 'terminate');
   }
 
+  /**
+   * Moves the end date on (an expired contract runs again); recorded as a renewal by hand. The daily run renews
+   * contracts with autoRenew by itself (ContractRenewalsService).
+   */
   renew(principal: Principal, id: string, endsOn: string): Promise<Contract> {
-    return this.transition(principal, id, 'renew', async (contract) => {
-      if (endsOn < contract.startsOn) throw DomainError.businessRule('endsOn must not be before startsOn');
-      if (contract.endsOn !== null && endsOn <= contract.endsOn) {
-        throw DomainError.businessRule(`endsOn must be after the current end ${contract.endsOn}`);
-      }
-      contract.endsOn = endsOn;
-    });
+    let previousEndsOn: string | null = null;
+    return this.transition(
+      principal,
+      id,
+      'renew',
+      async (contract, manager) => {
+        if (endsOn < contract.startsOn) throw DomainError.businessRule('endsOn must not be before startsOn');
+        if (contract.endsOn !== null && endsOn <= contract.endsOn) {
+          throw DomainError.businessRule(`endsOn must be after the current end ${contract.endsOn}`);
+        }
+        previousEndsOn = contract.endsOn;
+        if (previousEndsOn !== null) {
+          await this.contracts.insertRenewal(
+            { id: uuidv7(), contractId: contract.id, previousEndsOn, endsOn, automatic: false, renewedBy: principal.userId, renewedOn: this.calendar.today() },
+            manager,
+          );
+        }
+        contract.endsOn = endsOn;
+      },
+      () => ({ previousEndsOn, automatic: false }),
+    );
+  }
+
+  /** The contract's renewals, newest first. */
+  async renewals(principal: Principal, id: string): Promise<ContractRenewal[]> {
+    await this.get(principal, id);
+    return this.contracts.renewals(id);
   }
 
   /** Policies belong to the collections context, which publishes them as `collections.dunning_policies_v1`. */
@@ -130,6 +165,7 @@ export class ContractsService {
     id: string,
     action: ContractAction,
     check?: (contract: Contract, manager: EntityManager) => Promise<void>,
+    eventData: () => Record<string, unknown> = () => ({}),
   ): Promise<Contract> {
     const scope = await this.visibility.scopeFor(principal);
     return this.dataSource.transaction(async (manager) => {
@@ -142,7 +178,8 @@ export class ContractsService {
       contract.status = next;
       const saved = await this.contracts.save(contract, manager);
       await this.outbox.append(manager, 'contracts', [
-        { type: EVENT_BY_ACTION[action], aggregateId: saved.id, data: { ...contractEventData(saved), previousStatus } },
+        // Each action's data schema is the contract plus previousStatus; a renewal adds what it renewed from.
+        { type: EVENT_BY_ACTION[action], aggregateId: saved.id, data: { ...contractEventData(saved), previousStatus, ...eventData() } } as NewOutboxEvent<'contracts'>,
       ]);
       return saved;
     });
@@ -158,6 +195,9 @@ function validateTerms(command: CreateContractCommand): void {
   }
   if (interest && interest.rule !== 'fixed' && interest.annualRatePercent != null) {
     problems.push({ path: 'lateInterest.annualRatePercent', message: `rule ${interest.rule} takes its rate from the reference rate table` });
+  }
+  if (command.volumeDiscount) {
+    problems.push(...volumeTierProblems(command.volumeDiscount.tiers).map((message) => ({ path: 'volumeDiscount', message })));
   }
   if (problems.length > 0) throw DomainError.validation(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { canSeeManager, VisibilityScope } from '@ar/auth';
 import type { InterestRule } from '@ar/claims';
+import type { VolumeDiscountTerms } from '@ar/money';
 
 export interface ClientSnapshot {
   id: string;
@@ -29,11 +30,18 @@ export interface ContractTerms {
   clientId: string;
   currency: string;
   paymentTermDays: number;
-  status: 'draft' | 'active' | 'suspended' | 'terminated';
+  status: 'draft' | 'active' | 'suspended' | 'terminated' | 'expired';
   cashDiscountPercent: number | null;
   cashDiscountDays: number | null;
   lateInterestRule: InterestRule;
   lateInterestRatePercent: number | null;
+  startsOn: string;
+  volumeDiscount: VolumeDiscountTerms | null;
+}
+
+/** SQL restricting `client_id` to the clients an account manager looks after (the placeholder names the manager). */
+export function clientsOfManagerSql(managerPlaceholder: string, column = 'client_id'): string {
+  return `${column} IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ${managerPlaceholder})`;
 }
 
 /**
@@ -91,7 +99,7 @@ export class ContractsDirectory {
     if (ids.length === 0) return new Map();
     const rows = await (manager ?? this.dataSource.manager).query(
       `SELECT id, client_id, currency, payment_term_days, status, cash_discount_percent, cash_discount_days,
-              late_interest_rule, late_interest_rate_percent
+              late_interest_rule, late_interest_rate_percent, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, volume_discount
        FROM contracts.contract_terms_v1 WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -108,6 +116,8 @@ export class ContractsDirectory {
           cashDiscountDays: r.cash_discount_days,
           lateInterestRule: r.late_interest_rule,
           lateInterestRatePercent: r.late_interest_rate_percent === null ? null : Number(r.late_interest_rate_percent),
+          startsOn: r.starts_on,
+          volumeDiscount: r.volume_discount,
         },
       ]),
     );

@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColum
 import { bigintColumn } from '@ar/database';
 import type { InvoiceLine } from './invoice-line.entity';
 import { OPEN_STATUS_SQL } from './open-receivable';
+import type { VolumeDiscountApplied } from './volume-discount-lines';
 
 export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'void', 'written_off'] as const;
 /** `interest`: issued for the late interest and fees of another invoice; it never bears interest itself. */
@@ -13,6 +14,7 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 @Index('invoices_client_id_number_key', ['clientId', 'number'], { unique: true })
 // Bank entries quote invoice numbers without saying whose: the matcher looks numbers up across clients.
 @Index('invoices_number_idx', ['number'])
+@Index('invoices_issue_date_idx', ['issueDate'])
 // Unique per client, like the number, so a 409 never tells a manager that a hidden client's invoice uses an id.
 @Index('invoices_client_external_id_key', ['clientId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Index('invoices_client_open_idx', ['clientId', 'currency', 'dueDate'], { where: OPEN_STATUS_SQL })
@@ -96,6 +98,10 @@ export class Invoice {
   @Index('invoices_original_invoice_id_idx', { where: 'original_invoice_id IS NOT NULL' })
   @Column({ name: 'original_invoice_id', type: 'uuid', nullable: true })
   originalInvoiceId: string | null;
+
+  /** What the contract's volume tiers gave this invoice, and the period's volume before and with it; null without tiers. */
+  @Column({ name: 'volume_discount', type: 'jsonb', nullable: true })
+  volumeDiscount: VolumeDiscountApplied | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

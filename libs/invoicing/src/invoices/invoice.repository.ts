@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
 import { queryPrepared, SqlParams } from '@ar/database';
+import { clientsOfManagerSql } from '../directory/contracts-directory';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { OPEN_STATUS_SQL, openReceivableSql } from './open-receivable';
@@ -11,6 +12,10 @@ export interface InvoiceListFilters {
   status?: InvoiceStatus;
   overdue?: boolean;
   asOf: string;
+  /** Issued on or after / on or before. */
+  from?: string;
+  to?: string;
+  accountManagerId?: string;
   /** SQL restricting client_id to the caller's clients, using parameter $1 when not 'true'. */
   scope: { sql: string; params: unknown[] };
 }
@@ -129,6 +134,21 @@ export class InvoiceRepository {
 
   dueBefore(clientId: string, date: string): Promise<Invoice[]> {
     return this.dataSource.manager.find(Invoice, { where: { clientId, dueDate: LessThan(date), status: Not('void') }, order: { dueDate: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The net a contract invoiced in a period before its volume discounts (void invoices and interest invoices aside),
+   * holding the contract's volume lock until the caller's transaction ends.
+   */
+  async lockedVolume(contractId: string, period: { from: string; to: string }, manager: EntityManager): Promise<number> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('invoicing.volume:' || $1, 0))`, [contractId]);
+    const [{ volume }]: { volume: string }[] = await manager.query(
+      `SELECT COALESCE(sum(subtotal + COALESCE((volume_discount->>'discount')::bigint, 0)), 0)::text AS volume
+         FROM invoicing.invoices
+        WHERE contract_id = $1 AND kind = 'standard' AND status <> 'void' AND issue_date BETWEEN $2 AND $3`,
+      [contractId, period.from, period.to],
+    );
+    return Number(volume);
   }
 
   async nextNumber(year: number, manager: EntityManager): Promise<string> {
@@ -307,6 +327,9 @@ export class InvoiceRepository {
     if (afterId) where.push(`id > ${params.add(afterId)}`);
     if (filters.clientId) where.push(`client_id = ${params.add(filters.clientId)}`);
     if (filters.status) where.push(`status = ${params.add(filters.status)}`);
+    if (filters.from) where.push(`issue_date >= ${params.add(filters.from, 'date')}`);
+    if (filters.to) where.push(`issue_date <= ${params.add(filters.to, 'date')}`);
+    if (filters.accountManagerId) where.push(clientsOfManagerSql(params.add(filters.accountManagerId, 'uuid')));
     if (filters.overdue !== undefined) {
       const overdue = `(${openReceivableSql()} AND due_date < ${params.add(filters.asOf, 'date')})`;
       where.push(filters.overdue ? overdue : `NOT ${overdue}`);

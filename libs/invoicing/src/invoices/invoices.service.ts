@@ -6,7 +6,7 @@ import { clientScopeCondition, mayAdjustReceivables, Principal, VisibilityServic
 import { isUniqueViolation } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { decodeIdCursor, Page, toPage } from '@ar/pagination';
-import { AmountLimitExceededError, InvoiceTotals, invoiceTotals, LineInput } from '@ar/money';
+import { AmountLimitExceededError, InvoiceTotals, invoiceTotals, LineInput, volumePeriod } from '@ar/money';
 import { OutboxWriter } from '@ar/outbox';
 import { addDays, BusinessCalendar, CalendarDate } from '@ar/time';
 import { AccruedClaim, InvoiceClaimsService, NOTHING_ACCRUED } from '../claims/invoice-claims.service';
@@ -18,6 +18,7 @@ import { InvoiceAccess } from './invoice-access';
 import { Invoice, invoiceBalance, InvoiceStatus } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
 import { predictedPaymentDate } from './payment-prediction';
+import { VolumeDiscountApplied, volumeDiscountLines } from './volume-discount-lines';
 import type { EventDataOf } from '@ar/events';
 
 export interface CreateInvoiceCommand {
@@ -42,6 +43,9 @@ export interface ListInvoicesQuery {
   status?: InvoiceStatus;
   overdue?: boolean;
   asOf?: string;
+  from?: string;
+  to?: string;
+  accountManagerId?: string;
   limit: number;
   cursor?: string;
 }
@@ -103,27 +107,40 @@ export class InvoicesService {
       amountDiscounted: 0,
       status: (totals.total === 0 ? 'paid' : 'open') as InvoiceStatus,
       settledOn: totals.total === 0 ? command.issueDate : null,
+      volumeDiscount: null as VolumeDiscountApplied | null,
       disputed: false,
       disputeReason: null,
       externalId: command.externalId ?? null,
     });
-    const lines = command.lines.map((line, index) =>
-      Object.assign(new InvoiceLine(), {
-        invoiceId: id,
-        position: index + 1,
-        description: line.description,
-        quantity: Number(line.quantity),
-        unitPrice: line.unitPrice,
-        taxRatePercent: Number(line.taxRatePercent ?? 0),
-        netAmount: totals.lines[index].netAmount,
-        taxAmount: totals.lines[index].taxAmount,
-      }),
-    );
+    const lineEntities = (lines: CreateInvoiceCommand['lines'], amounts: InvoiceTotals) =>
+      lines.map((line, index) =>
+        Object.assign(new InvoiceLine(), {
+          invoiceId: id,
+          position: index + 1,
+          description: line.description,
+          quantity: Number(line.quantity),
+          unitPrice: line.unitPrice,
+          taxRatePercent: Number(line.taxRatePercent ?? 0),
+          netAmount: amounts.lines[index].netAmount,
+          taxAmount: amounts.lines[index].taxAmount,
+        }),
+      );
 
     try {
       await this.dataSource.transaction(async (manager) => {
         invoice.number = command.number ?? (await this.invoices.nextNumber(Number(command.issueDate.slice(0, 4)), manager));
-        await this.invoices.insertWithLines(invoice, lines, manager);
+        let lines = command.lines;
+        if (terms.volumeDiscount) {
+          // The period's volume is read and this invoice added under one lock per contract, so two invoices issued
+          // at once count each other.
+          const period = volumePeriod(terms.volumeDiscount.period, terms.startsOn, command.issueDate);
+          const before = await this.invoices.lockedVolume(terms.id, period, manager);
+          const discount = volumeDiscountLines(terms.volumeDiscount, terms.currency, command.lines, before, period);
+          lines = [...command.lines, ...discount.lines];
+          invoice.volumeDiscount = discount.applied;
+          if (discount.lines.length > 0) Object.assign(invoice, pickTotals(exactInvoiceTotals(lines)));
+        }
+        await this.invoices.insertWithLines(invoice, lineEntities(lines, exactInvoiceTotals(lines)), manager);
         await this.outbox.append(manager, 'invoicing', [
           { type: InvoicingEvents.InvoiceIssued, aggregateId: id, data: invoiceEventData(invoice) },
         ]);
@@ -146,7 +163,10 @@ export class InvoicesService {
     const scope = await this.visibility.scopeFor(principal);
     const asOf = query.asOf ?? this.calendar.today();
     const rows = await this.invoices.list(
-      { clientId: query.clientId, status: query.status, overdue: query.overdue, asOf, scope: clientScopeCondition(scope, 'client_id', '$1::uuid[]') },
+      {
+        clientId: query.clientId, status: query.status, overdue: query.overdue, asOf, from: query.from, to: query.to, accountManagerId: query.accountManagerId,
+        scope: clientScopeCondition(scope, 'client_id', '$1::uuid[]'),
+      },
       decodeIdCursor(query.cursor),
       query.limit + 1,
     );
@@ -233,4 +253,8 @@ function exactInvoiceTotals(lines: LineInput[]): InvoiceTotals {
     }
     throw error;
   }
+}
+
+function pickTotals(totals: InvoiceTotals): Pick<Invoice, 'subtotal' | 'taxTotal' | 'total'> {
+  return { subtotal: totals.subtotal, taxTotal: totals.taxTotal, total: totals.total };
 }

@@ -9,6 +9,7 @@ export const MANUAL_SOURCE = 'manual';
 @Entity({ schema: 'invoicing', name: 'payments' })
 @Index('payments_source_external_id_key', ['sourceKey', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Index('payments_client_id_idx', ['clientId', 'currency'])
+@Index('payments_received_on_idx', ['receivedOn'])
 // Unapplied credit is rare: the sweep asks for it per client, and this index holds only the payments that carry some.
 @Index('payments_unapplied_credit_idx', ['clientId', 'currency'], { where: `status = 'applied' AND unapplied_amount > 0` })
 @Check('payments_status_check', `status IN ('applied', 'reversed')`)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EmbeddedStatement, embedStatements, queryPrepared, SqlParams } from '@ar/database';
+import { clientsOfManagerSql } from '../directory/contracts-directory';
 import { SettlementChange, settlementUpdateSql } from '../invoices/invoice.repository';
 import { PaymentAllocation } from './payment-allocation.entity';
 import { Payment } from './payment.entity';
@@ -10,6 +11,14 @@ export interface NetAllocation {
   invoiceId: string;
   paid: number;
   discounted: number;
+}
+
+export interface PaymentListFilters {
+  clientId?: string;
+  /** Received on or after / on or before. */
+  from?: string;
+  to?: string;
+  accountManagerId?: string;
 }
 
 @Injectable()
@@ -134,10 +143,13 @@ export class PaymentRepository {
     return result;
   }
 
-  list(scope: { sql: string; params: unknown[] }, clientId: string | undefined, afterId: string | null, limit: number): Promise<Payment[]> {
+  list(scope: { sql: string; params: unknown[] }, filters: PaymentListFilters, afterId: string | null, limit: number): Promise<Payment[]> {
     const params = new SqlParams(scope.params);
     const where = [scope.sql];
-    if (clientId) where.push(`client_id = ${params.add(clientId)}`);
+    if (filters.clientId) where.push(`client_id = ${params.add(filters.clientId)}`);
+    if (filters.from) where.push(`received_on >= ${params.add(filters.from, 'date')}`);
+    if (filters.to) where.push(`received_on <= ${params.add(filters.to, 'date')}`);
+    if (filters.accountManagerId) where.push(clientsOfManagerSql(params.add(filters.accountManagerId, 'uuid')));
     if (afterId) where.push(`id > ${params.add(afterId)}`);
     return this.dataSource.manager
       .query(`SELECT id FROM invoicing.payments WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${params.add(limit)}`, params.values)

@@ -17,7 +17,7 @@ import { quotedCreditorReferences } from '../letters/creditor-reference';
 import { LetterRepository } from '../letters/letter.repository';
 import { selectPaymentTargets } from './payment-targets';
 import { MANUAL_SOURCE, Payment } from './payment.entity';
-import { NetAllocation, PaymentRepository } from './payment.repository';
+import { NetAllocation, PaymentListFilters, PaymentRepository } from './payment.repository';
 import type { EventDataOf } from '@ar/events';
 
 export interface RecordPaymentCommand {
@@ -213,9 +213,9 @@ export class PaymentsService {
     return { payment, allocations: await this.payments.netAllocations(id) };
   }
 
-  async list(principal: Principal, clientId: string | undefined, limit: number, cursor?: string): Promise<Page<PaymentView>> {
+  async list(principal: Principal, filters: PaymentListFilters, limit: number, cursor?: string): Promise<Page<PaymentView>> {
     const scope = await this.visibility.scopeFor(principal);
-    const rows = await this.payments.list(clientScopeCondition(scope, 'client_id', '$1::uuid[]'), clientId, decodeIdCursor(cursor), limit + 1);
+    const rows = await this.payments.list(clientScopeCondition(scope, 'client_id', '$1::uuid[]'), filters, decodeIdCursor(cursor), limit + 1);
     const allocations = await this.payments.netAllocationsFor(rows.slice(0, limit).map((p) => p.id));
     return toPage(rows, limit, (p) => [p.id], (p) => ({ payment: p, allocations: allocations.get(p.id) ?? [] }));
   }

@@ -46,7 +46,10 @@ function balancesAsOfSql(scopeSql: string): string {
   return `
     SELECT i.id, i.client_id, i.currency, i.due_date, i.issue_date, i.total, ${balanceAsOfSql('i', '$1::date')} AS balance
     FROM invoicing.invoices i
-    WHERE i.issue_date <= $1::date AND i.status NOT IN ('void', 'written_off') AND ${scopeSql}`;
+    WHERE i.issue_date <= $1::date AND i.status <> 'void' AND ${scopeSql}
+      -- A write-off in the credit ledger takes the balance to zero from its date on, and not before; only an invoice
+      -- written off without one (before the ledger had write-offs) is left out on every date.
+      AND NOT (i.status = 'written_off' AND NOT EXISTS (SELECT 1 FROM invoicing.credit_notes w WHERE w.invoice_id = i.id AND w.kind = 'write_off'))`;
 }
 
 @Injectable()

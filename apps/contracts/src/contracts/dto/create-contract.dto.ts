@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { LATE_INTEREST_RULES, LateInterestRule } from '@ar/contracts';
+import { MAX_AMOUNT, VOLUME_PERIODS, VOLUME_SETTLEMENTS, VolumeDiscountTerms } from '@ar/money';
 import { IsCalendarDate, IsCurrencyCode } from '@ar/http';
 
 export class LateInterestDto {
@@ -29,6 +30,38 @@ export class CashDiscountDto {
   @Min(0)
   @Max(365)
   days: number;
+}
+
+export class VolumeTierDto {
+  @ApiProperty({ example: 1_000_000, description: 'net invoiced in the period (minor units) from which the tier applies' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  from: number;
+
+  @ApiProperty({ example: 2, description: 'percent off the part of the volume in this tier' })
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0.0001)
+  @Max(99.9999)
+  percent: number;
+}
+
+export class VolumeDiscountDto implements VolumeDiscountTerms {
+  @ApiProperty({ enum: VOLUME_PERIODS, description: 'the volume counts per calendar year, or per contract year from startsOn' })
+  @IsIn(VOLUME_PERIODS)
+  period: VolumeDiscountTerms['period'];
+
+  @ApiProperty({ enum: VOLUME_SETTLEMENTS, description: 'a discount line on each invoice, or a credit note once the year closes' })
+  @IsIn(VOLUME_SETTLEMENTS)
+  settlement: VolumeDiscountTerms['settlement'];
+
+  @ApiProperty({ type: [VolumeTierDto], description: 'ascending by from' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => VolumeTierDto)
+  tiers: VolumeTierDto[];
 }
 
 export class CreateContractDto {
@@ -64,6 +97,26 @@ export class CreateContractDto {
   @IsOptional()
   @IsBoolean()
   autoRenew?: boolean;
+
+  @ApiPropertyOptional({ default: 12, minimum: 1, maximum: 120, description: 'months an automatic renewal adds from the end date' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  renewalTermMonths?: number;
+
+  @ApiPropertyOptional({ default: 60, minimum: 0, maximum: 365, description: "days before endsOn the client's manager gets a contract_renewal task" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  renewalNoticeDays?: number;
+
+  @ApiPropertyOptional({ type: VolumeDiscountDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VolumeDiscountDto)
+  volumeDiscount?: VolumeDiscountDto | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()

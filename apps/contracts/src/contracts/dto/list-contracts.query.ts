@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CONTRACT_STATUSES, ContractStatus } from '@ar/contracts';
-import { PageQueryDto } from '@ar/http';
+import { IsCalendarDate, PageQueryDto } from '@ar/http';
 
 export class ListContractsQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -13,4 +13,9 @@ export class ListContractsQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(CONTRACT_STATUSES)
   status?: ContractStatus;
+
+  @ApiPropertyOptional({ format: 'date', description: 'contracts ending on or before this date (open-ended ones never)' })
+  @IsOptional()
+  @IsCalendarDate()
+  endsBefore?: string;
 }

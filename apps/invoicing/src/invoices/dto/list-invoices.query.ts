@@ -21,6 +21,21 @@ export class ListInvoicesQuery extends PageQueryDto {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ format: 'date', example: '2026-01-01', description: 'issued on or after this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-31', description: 'issued on or before this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "invoices of this account manager's clients" })
+  @IsOptional()
+  @IsUUID()
+  accountManagerId?: string;
+
   @ApiPropertyOptional({ example: '2026-12-15', description: 'evaluate overdue and daysOverdue for this date (default today)' })
   @IsOptional()
   @IsCalendarDate()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsCalendarDate } from '@ar/http';
-import type { AgingGroupBy } from '@ar/invoicing';
+import { PERIOD_GROUPS, type AgingGroupBy, type PeriodGroupBy } from '@ar/invoicing';
 
 export class AgingQuery {
   @ApiPropertyOptional({ example: '2026-12-31', description: 'default today' })
@@ -34,4 +34,19 @@ export class CollectionPlanQuery {
   @IsOptional()
   @IsIn(['manager', 'client'])
   groupBy?: 'manager' | 'client';
+}
+
+export class PeriodReportQuery {
+  @ApiProperty({ example: '2026-01-01', description: 'first day of the period' })
+  @IsCalendarDate()
+  from: string;
+
+  @ApiProperty({ example: '2026-03-31', description: 'last day of the period' })
+  @IsCalendarDate()
+  to: string;
+
+  @ApiPropertyOptional({ enum: PERIOD_GROUPS, default: 'none' })
+  @IsOptional()
+  @IsIn(PERIOD_GROUPS)
+  groupBy?: PeriodGroupBy;
 }
