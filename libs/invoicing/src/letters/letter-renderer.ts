@@ -21,7 +21,14 @@ export class LetterRenderer implements OnModuleDestroy {
   constructor(config: AppConfig) {
     this.pool =
       config.letterRenderThreads > 0 && existsSync(RENDER_WORKER_SCRIPT)
-        ? new Piscina({ filename: RENDER_WORKER_SCRIPT, minThreads: 0, maxThreads: config.letterRenderThreads, idleTimeout: 60_000 })
+        ? new Piscina({
+            filename: RENDER_WORKER_SCRIPT,
+            minThreads: 0,
+            maxThreads: config.letterRenderThreads,
+            idleTimeout: 60_000,
+            // A letter's garbage is small and short-lived: a small young generation keeps each thread's memory low.
+            resourceLimits: { maxYoungGenerationSizeMb: 8 },
+          })
         : null;
   }
 
