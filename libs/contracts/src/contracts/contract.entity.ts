@@ -11,6 +11,8 @@ export { INTEREST_RULES as LATE_INTEREST_RULES, type InterestRule as LateInteres
 
 @Entity({ schema: 'contracts', name: 'contracts' })
 @Index('contracts_client_id_number_key', ['clientId', 'number'], { unique: true })
+// The daily run finds running contracts by their end date.
+@Index('contracts_ends_on_idx', ['endsOn'], { where: `status IN ('active', 'suspended') AND ends_on IS NOT NULL` })
 @Check('contracts_status_check', `status IN ('draft', 'active', 'suspended', 'terminated', 'expired')`)
 @Check('contracts_renewal_term_months_check', `renewal_term_months BETWEEN 1 AND 120`)
 @Check('contracts_renewal_notice_days_check', `renewal_notice_days BETWEEN 0 AND 365`)
