@@ -10,6 +10,7 @@ import { CreditNoteRequestsController } from './credit-notes/credit-note-request
 import { CreditNotesController } from './credit-notes/credit-notes.controller';
 import { InboundWebhooksController } from './inbound-webhooks/inbound-webhooks.controller';
 import { IntegrationsController } from './integrations/integrations.controller';
+import { VolumeRebatesController } from './volume-rebates/volume-rebates.controller';
 import { InvoicesController } from './invoices/invoices.controller';
 import { LetterTemplatesController } from './letters/letter-templates.controller';
 import { LettersController } from './letters/letters.controller';
@@ -25,6 +26,7 @@ import { DisputeCasesController } from './disputes/dispute-cases.controller';
   imports: [PlatformModule.forService('invoicing'), OutboxRelayModule.forSchema('invoicing'), InvoicingDomainModule, WebhooksModule],
   controllers: [
     InvoicesController,
+    VolumeRebatesController,
     CreditNotesController,
     CreditNoteRequestsController,
     ClaimsController,

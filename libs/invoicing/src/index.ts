@@ -35,6 +35,8 @@ export * from './payments/payments.service';
 export * from './reports/receivables-reports.service';
 export * from './reports/period-reports';
 export * from './reports/period-reports.service';
+export * from './volume-rebates/volume-rebate.entity';
+export * from './volume-rebates/volume-rebates.service';
 export * from './bank-statements/bank-entries.service';
 export * from './bank-statements/bank-import.service';
 export * from './bank-statements/bank-statement.entity';

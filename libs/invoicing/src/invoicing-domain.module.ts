@@ -38,6 +38,7 @@ import { CollectionPlanService } from './reports/collection-plan.service';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
 import { PeriodReportsService } from './reports/period-reports.service';
+import { VolumeRebatesService } from './volume-rebates/volume-rebates.service';
 import { ReceivablesReportsService } from './reports/receivables-reports.service';
 
 @Module({
@@ -67,6 +68,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     InboundMessageRepository,
     ReceivablesReportsService,
     PeriodReportsService,
+    VolumeRebatesService,
     LetterRepository,
     LetterTemplatesService,
     LettersService,
@@ -97,6 +99,7 @@ import { ReceivablesReportsService } from './reports/receivables-reports.service
     InboundWebhooksService,
     ReceivablesReportsService,
     PeriodReportsService,
+    VolumeRebatesService,
     LetterTemplatesService,
     LettersService,
     LetterDeliveryService,

@@ -1,5 +1,7 @@
 import { AddCourtesyLetters1765200000008 } from './migrations/1765200000008-AddCourtesyLetters';
 import { AddVolumeDiscountsAndPeriodIndexes1765300000002 } from './migrations/1765300000002-AddVolumeDiscountsAndPeriodIndexes';
+import { AddVolumeRebates1765300000003 } from './migrations/1765300000003-AddVolumeRebates';
+import { VolumeRebate } from './volume-rebates/volume-rebate.entity';
 import { PublishDaysLate1765200000004 } from './migrations/1765200000004-PublishDaysLate';
 import { CreateDisputeCases1765200000003 } from './migrations/1765200000003-CreateDisputeCases';
 import { DisputeCase } from './disputes/dispute-case.entity';
@@ -32,6 +34,7 @@ export const INVOICING_ENTITIES = [
   Invoice,
   InvoiceLine,
   CreditNote,
+  VolumeRebate,
   CreditNoteRequest,
   InterestAdjustment,
   Payment,
@@ -64,4 +67,5 @@ export const INVOICING_MIGRATIONS = [
   PublishDaysLate1765200000004,
   AddCourtesyLetters1765200000008,
   AddVolumeDiscountsAndPeriodIndexes1765300000002,
+  AddVolumeRebates1765300000003,
 ];

@@ -89,6 +89,11 @@ export function volumePeriod(period: VolumeDiscountTerms['period'], startsOn: st
   return { from: anniversary(startsOn, year), to: dayBefore(anniversary(startsOn, year + 1)) };
 }
 
+/** The period before the one a date falls in (the one a year-end rebate settles on that date). */
+export function previousVolumePeriod(period: VolumeDiscountTerms['period'], startsOn: string, date: string): { from: string; to: string } {
+  return volumePeriod(period, startsOn, dayBefore(volumePeriod(period, startsOn, date).from));
+}
+
 /** startsOn's month and day in `year` (29 February becomes 28 February outside leap years). */
 function anniversary(startsOn: string, year: number): string {
   const [, month, day] = startsOn.split('-').map(Number);

@@ -116,4 +116,28 @@ describe('invoicing: volume discounts', () => {
     expect(invoice.total).toBe(1_428_000);
     expect(invoice.volumeDiscount).toMatchObject({ settlement: 'year_end_rebate', volumeBefore: 0, volumeAfter: 1_200_000, tier: { from: 1_000_000, percent: 2 }, discount: 0 });
   });
+
+  it('settles a closed year with a rebate credited on the open invoices, once', async () => {
+    // 2026 on the rebate contract: 12,000.00 (paid) and 5,000.00 (open), both at 19 %: 17,000.00 in the year.
+    const paid = (await admin().get(`/v1/invoices?clientId=${x.client.id}&limit=100`)).body.data.find((i: any) => i.contractId === x.rebate.id);
+    expect((await system.invoicingFactory.pay({ clientId: x.client.id, amount: paid.total, invoiceId: paid.id, receivedOn: '2026-06-01' })).status).toBe(201);
+    const open = await issue(x.rebate.id, '2026-11-01', [{ quantity: 1, unitPrice: 500_000, taxRatePercent: 19 }]);
+    expect(open.volumeDiscount).toMatchObject({ volumeBefore: 1_200_000, volumeAfter: 1_700_000, discount: 0 });
+
+    const finance = system.invoicing.api.as(tokenFor('finance'));
+    expectProblem(await system.invoicing.api.as(x.manager.token).post('/v1/volume-rebates/runs', {}), 403);
+    expect((await finance.post('/v1/volume-rebates/runs', {})).body).toEqual({ asOf: '2027-01-15', settled: 1 });
+    // 7,000.00 above the tier at 2 % = 140.00 net, with the year's 19 %: 166.60, credited on the open invoice.
+    const [rebate] = (await finance.get(`/v1/volume-rebates?contractId=${x.rebate.id}`)).body.data;
+    expect(rebate).toMatchObject({
+      periodFrom: '2026-01-01', periodTo: '2026-12-31', volume: 1_700_000, rebateNet: 14_000, rebate: 16_660, credited: 16_660, remaining: 0, settledOn: '2027-01-15',
+    });
+    expect(rebate.creditNoteIds).toHaveLength(1);
+    expect((await admin().get(`/v1/invoices/${open.id}`)).body).toMatchObject({ amountCredited: 16_660, balance: 595_000 - 16_660 });
+    // Once per period, and the manager sees it for their client.
+    expect((await finance.post('/v1/volume-rebates/runs', { asOf: '2027-01-15' })).body).toEqual({ asOf: '2027-01-15', settled: 0 });
+    expect((await system.invoicing.api.as(x.manager.token).get('/v1/volume-rebates')).body.data).toHaveLength(1);
+    const other = await system.contractsFactory.newUser('account_manager');
+    expect((await system.invoicing.api.as(other.token).get('/v1/volume-rebates')).body.data).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { SweepRunner, SweepsService } from '@ar/collections';
 import { ContractRenewalsService } from '@ar/contracts';
+import { VolumeRebatesService } from '@ar/invoicing';
 import { JobNames, Queues, RunSweepJob } from '@ar/queues';
 
 /**
@@ -20,6 +21,7 @@ export class SweepsProcessor extends WorkerHost implements BeforeApplicationShut
     private readonly runner: SweepRunner,
     private readonly sweeps: SweepsService,
     private readonly contractRenewals: ContractRenewalsService,
+    private readonly volumeRebates: VolumeRebatesService,
   ) {
     super();
   }
@@ -32,10 +34,14 @@ export class SweepsProcessor extends WorkerHost implements BeforeApplicationShut
   async process(job: Job<RunSweepJob>): Promise<unknown> {
     switch (job.name) {
       case JobNames.RunSweep: {
-        // The contracts' daily run for the same day goes first (renewals, expiries, renewal notices): a contract
-        // that expired takes no more invoices, and its manager's renewal task joins the day's calls.
+        // The contracts' daily run for the same day goes first (renewals, expiries, renewal notices: a contract
+        // that expired takes no more invoices, and its manager's renewal task joins the day's calls), then the
+        // year-end volume rebates of periods that closed (their credit notes lower what is dunned).
         const { asOf, status } = await this.sweeps.get(job.data.sweepId);
-        if (status !== 'completed') this.logger.log({ sweepId: job.data.sweepId, ...(await this.contractRenewals.run(asOf)) }, 'Contracts renewed and expired');
+        if (status !== 'completed') {
+          this.logger.log({ sweepId: job.data.sweepId, ...(await this.contractRenewals.run(asOf)) }, 'Contracts renewed and expired');
+          this.logger.log({ sweepId: job.data.sweepId, ...(await this.volumeRebates.settleClosedPeriods(asOf)) }, 'Volume rebates settled');
+        }
         const sweep = await this.runner.run(job.data.sweepId);
         return { status: sweep?.status, stats: sweep?.stats };
       }

@@ -74,11 +74,8 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ from: string; to: string; groupBy: string; rows: InvoicePeriodRow[] } | string> {
-    const groupBy = query.groupBy ?? 'none';
-    const rows = await this.periods.invoices(principal, query.from, query.to, groupBy);
-    if (!accept?.includes('text/csv')) return { from: query.from, to: query.to, groupBy, rows };
-    response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="invoices-${query.from}-${query.to}.csv"`);
-    return invoicePeriodToCsv(rows);
+    const rows = await this.periods.invoices(principal, query.from, query.to, query.groupBy ?? 'none');
+    return periodReport('invoices', query, rows, invoicePeriodToCsv, accept, response);
   }
 
   /** Payments received in a period: applied, unapplied, reversed; `Accept: text/csv` returns CSV. */
@@ -91,10 +88,21 @@ export class ReportsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ from: string; to: string; groupBy: string; rows: PaymentPeriodRow[] } | string> {
-    const groupBy = query.groupBy ?? 'none';
-    const rows = await this.periods.payments(principal, query.from, query.to, groupBy);
-    if (!accept?.includes('text/csv')) return { from: query.from, to: query.to, groupBy, rows };
-    response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="payments-${query.from}-${query.to}.csv"`);
-    return paymentPeriodToCsv(rows);
+    const rows = await this.periods.payments(principal, query.from, query.to, query.groupBy ?? 'none');
+    return periodReport('payments', query, rows, paymentPeriodToCsv, accept, response);
   }
+}
+
+/** A period report as JSON, or with Accept: text/csv its rows as a CSV attachment. */
+function periodReport<R>(
+  name: string,
+  query: PeriodReportQuery,
+  rows: R[],
+  toCsv: (rows: R[]) => string,
+  accept: string | undefined,
+  response: FastifyReply,
+): { from: string; to: string; groupBy: string; rows: R[] } | string {
+  if (!accept?.includes('text/csv')) return { from: query.from, to: query.to, groupBy: query.groupBy ?? 'none', rows };
+  response.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}-${query.from}-${query.to}.csv"`);
+  return toCsv(rows);
 }

@@ -1162,6 +1162,18 @@ export type components = {
              */
             completedAt: string | null;
             /**
+             * Format: date
+             * @description a contract_renewal task: the end date it is about
+             * @example null
+             */
+            contractEndsOn: string | null;
+            /**
+             * Format: uuid
+             * @description a contract_renewal task: the contract
+             * @example null
+             */
+            contractId: string | null;
+            /**
              * Format: date-time
              * @example 2026-04-15T06:00:12.000Z
              */
@@ -1215,7 +1227,7 @@ export type components = {
              * @example reminder
              * @enum {string}
              */
-            type: "reminder" | "final_notice" | "legal_handover" | "broken_promise" | "credit_review" | "follow_up" | "broken_plan";
+            type: "reminder" | "final_notice" | "legal_handover" | "broken_promise" | "credit_review" | "follow_up" | "broken_plan" | "contract_renewal";
         };
     };
     responses: never;

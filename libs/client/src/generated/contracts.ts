@@ -129,6 +129,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/{id}/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ContractsController_renewalsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/suspend": {
         parameters: {
             query?: never;
@@ -155,6 +171,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["ContractsController_terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/renewal-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ContractsController_runRenewals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -262,6 +294,37 @@ export type components = {
              */
             updatedAt: string;
         };
+        ContractRenewalResponse: {
+            /** @description true when the contract renewed itself on its end date */
+            automatic: boolean;
+            /** Format: uuid */
+            contractId: string;
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            previousEndsOn: string;
+            /** Format: uuid */
+            renewedBy: string | null;
+            /** Format: date */
+            renewedOn: string;
+        };
+        ContractRenewalRunResponse: {
+            /** Format: date */
+            asOf: string;
+            expired: number;
+            /** @description renewal notices given (contract_renewal tasks follow) */
+            renewalsDue: number;
+            /** @description renewals made (a contract far past its end renews once per missed term) */
+            renewed: number;
+        };
         ContractResponse: {
             autoRenew: boolean;
             cashDiscount: components["schemas"]["CashDiscountDto"] | null;
@@ -289,18 +352,23 @@ export type components = {
             number: string;
             /** @example 30 */
             paymentTermDays: number;
+            /** @example 60 */
+            renewalNoticeDays: number;
+            /** @example 12 */
+            renewalTermMonths: number;
             /**
              * Format: date
              * @example 2026-01-01
              */
             startsOn: string;
             /** @enum {string} */
-            status: "draft" | "active" | "suspended" | "terminated";
+            status: "draft" | "active" | "suspended" | "terminated" | "expired";
             /**
              * Format: date-time
              * @example 2026-11-02T09:15:00.000Z
              */
             updatedAt: string;
+            volumeDiscount: components["schemas"]["VolumeDiscountDto"] | null;
         };
         CreateClientDto: {
             /** Format: uuid */
@@ -353,8 +421,19 @@ export type components = {
             number: string;
             /** @example 30 */
             paymentTermDays: number;
+            /**
+             * @description days before endsOn the client's manager gets a contract_renewal task
+             * @default 60
+             */
+            renewalNoticeDays?: number;
+            /**
+             * @description months an automatic renewal adds from the end date
+             * @default 12
+             */
+            renewalTermMonths?: number;
             /** @example 2026-01-01 */
             startsOn: string;
+            volumeDiscount?: components["schemas"]["VolumeDiscountDto"] | null;
         };
         CreateUserDto: {
             /**
@@ -424,6 +503,13 @@ export type components = {
         RenewContractDto: {
             /** @example 2027-12-31 */
             endsOn: string;
+        };
+        RunContractRenewalsDto: {
+            /**
+             * Format: date
+             * @description the day to run for; default today. Not in the future.
+             */
+            asOf?: string;
         };
         UpdateClientDto: {
             /**
@@ -500,6 +586,32 @@ export type components = {
              * @enum {string}
              */
             role: "admin" | "finance" | "head_of_sales" | "account_manager";
+        };
+        VolumeDiscountDto: {
+            /**
+             * @description the volume counts per calendar year, or per contract year from startsOn
+             * @enum {string}
+             */
+            period: "calendar_year" | "contract_year";
+            /**
+             * @description a discount line on each invoice, or a credit note once the year closes
+             * @enum {string}
+             */
+            settlement: "invoice" | "year_end_rebate";
+            /** @description ascending by from */
+            tiers: components["schemas"]["VolumeTierDto"][];
+        };
+        VolumeTierDto: {
+            /**
+             * @description net invoiced in the period (minor units) from which the tier applies
+             * @example 1000000
+             */
+            from: number;
+            /**
+             * @description percent off the part of the volume in this tier
+             * @example 2
+             */
+            percent: number;
         };
     };
     responses: never;
@@ -1023,8 +1135,10 @@ export interface operations {
                 clientId?: string;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
+                /** @description contracts ending on or before this date (open-ended ones never) */
+                endsBefore?: string;
                 limit?: number;
-                status?: "draft" | "active" | "suspended" | "terminated";
+                status?: "draft" | "active" | "suspended" | "terminated" | "expired";
             };
             header?: never;
             path?: never;
@@ -1434,6 +1548,72 @@ export interface operations {
             };
         };
     };
+    ContractsController_renewalsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractRenewalResponse"][];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     ContractsController_suspend: {
         parameters: {
             query?: never;
@@ -1572,6 +1752,95 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ContractsController_runRenewals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunContractRenewalsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractRenewalRunResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

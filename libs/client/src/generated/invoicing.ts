@@ -770,6 +770,70 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_invoicePeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_paymentPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/volume-rebates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VolumeRebatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/volume-rebates/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VolumeRebatesController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -1256,6 +1320,15 @@ export type components = {
              * @example 0190a000-0000-7000-8000-0000000000a1
              */
             key: string;
+        };
+        CountAndAmountResponse: {
+            /**
+             * @description minor units
+             * @example 357000
+             */
+            amount: number;
+            /** @example 3 */
+            count: number;
         };
         CreateCreditNoteDto: {
             /**
@@ -1968,6 +2041,36 @@ export type components = {
              */
             unitPrice: number;
         };
+        InvoicePeriodReportResponse: {
+            /** Format: date */
+            from: string;
+            /** @enum {string} */
+            groupBy: "none" | "client" | "manager" | "month";
+            rows: components["schemas"]["InvoicePeriodRowResponse"][];
+            /** Format: date */
+            to: string;
+        };
+        InvoicePeriodRowResponse: {
+            /** @description credit notes issued in the period */
+            credited: components["schemas"]["CountAndAmountResponse"];
+            /** @example EUR */
+            currency: string;
+            /** @description cash discounts (Skonto) granted in the period; count is 0 */
+            discounted: components["schemas"]["CountAndAmountResponse"];
+            /** @description invoices issued in the period that are not void */
+            issued: components["schemas"]["CountAndAmountResponse"];
+            /**
+             * @description 'all', a client id, a manager id ('unassigned'), or a month YYYY-MM
+             * @example all
+             */
+            key: string;
+            /** @description payments applied in the period, net of reversals; count: invoices paid in full in the period */
+            paid: components["schemas"]["CountAndAmountResponse"];
+            /** @description invoices issued in the period that are void now */
+            voided: components["schemas"]["CountAndAmountResponse"];
+            /** @description write-offs booked in the period */
+            writtenOff: components["schemas"]["CountAndAmountResponse"];
+        };
         InvoiceResponse: {
             /**
              * @description by credit notes, minor units
@@ -2088,6 +2191,32 @@ export type components = {
              * @example 119000
              */
             total: number;
+            /** @description what the contract's volume tiers gave this invoice; null when the contract has none */
+            volumeDiscount: components["schemas"]["InvoiceVolumeDiscountResponse"] | null;
+        };
+        InvoiceVolumeDiscountResponse: {
+            /**
+             * @description the discount lines of this invoice together (net), minor units; 0 with a year-end rebate
+             * @example 2000
+             */
+            discount: number;
+            period: components["schemas"]["VolumePeriodResponse"];
+            /** @enum {string} */
+            settlement: "invoice" | "year_end_rebate";
+            /** @description this invoice's volume in each tier */
+            slices: components["schemas"]["VolumeSliceResponse"][];
+            /** @description the tier reached with this invoice */
+            tier: components["schemas"]["VolumeTierResponse"] | null;
+            /**
+             * @description the same with this invoice, minor units
+             * @example 1100000
+             */
+            volumeAfter: number;
+            /**
+             * @description net invoiced in the period before this invoice (before volume discounts), minor units
+             * @example 900000
+             */
+            volumeBefore: number;
         };
         LetterAttemptResponse: {
             /**
@@ -2272,6 +2401,32 @@ export type components = {
             failed: number;
             results: components["schemas"]["BatchPaymentResultResponse"][];
         };
+        PaymentPeriodReportResponse: {
+            /** Format: date */
+            from: string;
+            /** @enum {string} */
+            groupBy: "none" | "client" | "manager" | "month";
+            rows: components["schemas"]["PaymentPeriodRowResponse"][];
+            /** Format: date */
+            to: string;
+        };
+        PaymentPeriodRowResponse: {
+            /** @description the part applied to invoices (count: payments applied at least in part) */
+            applied: components["schemas"]["CountAndAmountResponse"];
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description 'all', a client id, a manager id ('unassigned'), or a month YYYY-MM
+             * @example all
+             */
+            key: string;
+            /** @description payments received in the period (= applied + unapplied + reversed) */
+            received: components["schemas"]["CountAndAmountResponse"];
+            /** @description payments reversed since */
+            reversed: components["schemas"]["CountAndAmountResponse"];
+            /** @description the part left as credit with the client */
+            unapplied: components["schemas"]["CountAndAmountResponse"];
+        };
         PaymentReceivedDataDto: {
             /**
              * @description minor units
@@ -2435,6 +2590,13 @@ export type components = {
             /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
             secret: string;
         };
+        RunVolumeRebatesDto: {
+            /**
+             * Format: date
+             * @description the day to run for; default today. Not in the future.
+             */
+            asOf?: string;
+        };
         StatementEntryResponse: {
             /**
              * @description running balance, minor units
@@ -2528,6 +2690,74 @@ export type components = {
              * @enum {string}
              */
             reason: "payer_iban" | "payer_name" | "amount";
+        };
+        VolumePeriodResponse: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            to: string;
+        };
+        VolumeRebateResponse: {
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            contractId: string;
+            /** @description credited on open invoices, minor units */
+            credited: number;
+            creditNoteIds: string[];
+            /** @example EUR */
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            periodTo: string;
+            /** @description with the period's tax: what is credited, minor units */
+            rebate: number;
+            /** @description the tiers' discount on that volume (net), minor units */
+            rebateNet: number;
+            /** @description owed to the client: no open invoice could take it, minor units */
+            remaining: number;
+            /** Format: date */
+            settledOn: string;
+            /** @description net invoiced in the period before volume discounts, minor units */
+            volume: number;
+        };
+        VolumeSliceResponse: {
+            /**
+             * @description volume where the stretch starts, minor units
+             * @example 1000000
+             */
+            from: number;
+            /** @example 2 */
+            percent: number;
+            /**
+             * @description volume where it ends, minor units
+             * @example 1100000
+             */
+            to: number;
+        };
+        VolumeTierResponse: {
+            /**
+             * @description minor units
+             * @example 1000000
+             */
+            from: number;
+            /** @example 2 */
+            percent: number;
         };
         WaiveInterestDto: {
             /** @example Long-standing client; goodwill after the delivery delay */
@@ -5092,14 +5322,20 @@ export interface operations {
     InvoicesController_list: {
         parameters: {
             query?: {
+                /** @description invoices of this account manager's clients */
+                accountManagerId?: string;
                 /** @description evaluate overdue and daysOverdue for this date (default today) */
                 asOf?: string;
                 clientId?: string;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
+                /** @description issued on or after this date */
+                from?: string;
                 limit?: number;
                 overdue?: boolean;
                 status?: "open" | "partially_paid" | "paid" | "void" | "written_off";
+                /** @description issued on or before this date */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -6594,10 +6830,16 @@ export interface operations {
     PaymentsController_list: {
         parameters: {
             query?: {
+                /** @description payments of this account manager's clients */
+                accountManagerId?: string;
                 clientId?: string;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
+                /** @description received on or after this date */
+                from?: string;
                 limit?: number;
+                /** @description received on or before this date */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -7232,6 +7474,275 @@ export interface operations {
             };
             /** @description No valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_invoicePeriod: {
+        parameters: {
+            query: {
+                /** @description first day of the period */
+                from: string;
+                groupBy?: "none" | "client" | "manager" | "month";
+                /** @description last day of the period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with Accept: text/csv the rows as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePeriodReportResponse"];
+                    "text/csv": components["schemas"]["InvoicePeriodReportResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_paymentPeriod: {
+        parameters: {
+            query: {
+                /** @description first day of the period */
+                from: string;
+                groupBy?: "none" | "client" | "manager" | "month";
+                /** @description last day of the period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with Accept: text/csv the rows as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPeriodReportResponse"];
+                    "text/csv": components["schemas"]["PaymentPeriodReportResponse"];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    VolumeRebatesController_list: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                contractId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeRebateResponse"][];
+                };
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limit reached (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    VolumeRebatesController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunVolumeRebatesDto"];
+            };
+        };
+        responses: {
+            /** @description {asOf, settled} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

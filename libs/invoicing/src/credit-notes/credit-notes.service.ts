@@ -37,25 +37,30 @@ export class CreditNotesService {
   /** `create` inside the caller's transaction (an approved credit-note request issues its note with its decision). */
   async createIn(manager: EntityManager, principal: Principal, command: CreateCreditNoteCommand): Promise<CreditNote> {
     const scope = await this.visibility.scopeFor(principal);
-    const today = this.calendar.today();
     const invoice = await this.access.lockVisible(manager, scope, command.invoiceId);
     if (!mayAdjustReceivables(principal.role)) {
       throw DomainError.forbidden('Credit notes are issued by finance or an admin; ask for one with POST /v1/credit-note-requests');
     }
-    const balance = assertCreditable(invoice, command.amount);
+    return this.issueIn(manager, invoice, command.amount, command.reason, principal.userId);
+  }
+
+  /** Books a credit note on an invoice the caller has locked; `createdBy` null when the system issues it (a rebate). */
+  async issueIn(manager: EntityManager, invoice: Invoice, amount: number, reason: string, createdBy: string | null): Promise<CreditNote> {
+    const today = this.calendar.today();
+    const balance = assertCreditable(invoice, amount);
     const note = Object.assign(new CreditNote(), {
       id: uuidv7(),
       invoiceId: invoice.id,
       clientId: invoice.clientId,
-      amount: command.amount,
+      amount,
       currency: invoice.currency,
-      reason: command.reason,
+      reason,
       kind: 'credit_note' as const,
-      createdBy: principal.userId,
+      createdBy,
       issuedOn: today,
     });
     await manager.insert(CreditNote, note);
-    await this.invoices.applySettlements([{ invoiceId: invoice.id, paid: 0, discounted: 0, credited: command.amount }], today, manager);
+    await this.invoices.applySettlements([{ invoiceId: invoice.id, paid: 0, discounted: 0, credited: amount }], today, manager);
     const events: NewOutboxEvent<'invoicing'>[] = [
       {
         type: InvoicingEvents.CreditNoteIssued,
@@ -63,7 +68,7 @@ export class CreditNotesService {
         data: { creditNoteId: note.id, invoiceId: invoice.id, clientId: invoice.clientId, amount: note.amount, currency: note.currency, reason: note.reason },
       },
     ];
-    if (command.amount === balance) {
+    if (amount === balance) {
       events.push({
         type: InvoicingEvents.InvoicePaid,
         aggregateId: invoice.id,
