@@ -48,13 +48,17 @@ export function toContractResponse(contract: Contract): ContractResponse {
 }
 
 export class ContractRenewalResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) contractId: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-00000000e001' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '0190a000-0000-7000-8000-000000000c01' }) contractId: string;
   @ApiProperty({ format: 'date', example: '2026-12-31' }) previousEndsOn: string;
   @ApiProperty({ format: 'date', example: '2027-12-31' }) endsOn: string;
-  @ApiProperty({ description: 'true when the contract renewed itself on its end date' }) automatic: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) renewedBy: string | null;
-  @ApiProperty({ format: 'date' }) renewedOn: string;
+  @ApiProperty({ description: 'true when the contract renewed itself on its end date', example: true }) automatic: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null }) renewedBy: string | null;
+  @ApiProperty({ format: 'date', example: '2026-12-31' }) renewedOn: string;
+}
+
+export class ContractRenewalListResponse {
+  @ApiProperty({ type: [ContractRenewalResponse] }) data: ContractRenewalResponse[];
 }
 
 export function toContractRenewalResponse(r: ContractRenewal): ContractRenewalResponse {
@@ -62,8 +66,8 @@ export function toContractRenewalResponse(r: ContractRenewal): ContractRenewalRe
 }
 
 export class ContractRenewalRunResponse {
-  @ApiProperty({ format: 'date' }) asOf: string;
-  @ApiProperty({ description: 'renewals made (a contract far past its end renews once per missed term)' }) renewed: number;
-  @ApiProperty() expired: number;
-  @ApiProperty({ description: 'renewal notices given (contract_renewal tasks follow)' }) renewalsDue: number;
+  @ApiProperty({ format: 'date', example: '2026-12-31' }) asOf: string;
+  @ApiProperty({ description: 'renewals made (a contract far past its end renews once per missed term)', example: 3 }) renewed: number;
+  @ApiProperty({ example: 1 }) expired: number;
+  @ApiProperty({ description: 'renewal notices given (contract_renewal tasks follow)', example: 5 }) renewalsDue: number;
 }

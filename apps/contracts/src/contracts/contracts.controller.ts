@@ -6,7 +6,7 @@ import { DomainError } from '@ar/errors';
 import { BusinessCalendar } from '@ar/time';
 import { ApiPageResponse, ApiProblems, Idempotent, UuidParam } from '@ar/http';
 import { Page } from '@ar/pagination';
-import { ContractRenewalResponse, ContractRenewalRunResponse, ContractResponse, toContractRenewalResponse, toContractResponse } from './contract.response';
+import { ContractRenewalListResponse, ContractRenewalRunResponse, ContractResponse, toContractRenewalResponse, toContractResponse } from './contract.response';
 import { CreateContractDto } from './dto/create-contract.dto';
 import { ListContractsQuery } from './dto/list-contracts.query';
 import { RenewContractDto } from './dto/renew-contract.dto';
@@ -96,10 +96,10 @@ export class ContractsController {
     return toContractResponse(await this.contracts.renew(principal, id, body.endsOn));
   }
 
-  @ApiOkResponse({ type: [ContractRenewalResponse] })
+  @ApiOkResponse({ type: ContractRenewalListResponse })
   @ApiProblems(404)
   @Get(':id/renewals')
-  async renewalsOf(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<{ data: ContractRenewalResponse[] }> {
+  async renewalsOf(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<ContractRenewalListResponse> {
     return { data: (await this.contracts.renewals(principal, id)).map(toContractRenewalResponse) };
   }
 }

@@ -294,35 +294,63 @@ export type components = {
              */
             updatedAt: string;
         };
+        ContractRenewalListResponse: {
+            data: components["schemas"]["ContractRenewalResponse"][];
+        };
         ContractRenewalResponse: {
-            /** @description true when the contract renewed itself on its end date */
+            /**
+             * @description true when the contract renewed itself on its end date
+             * @example true
+             */
             automatic: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000000c01
+             */
             contractId: string;
             /**
              * Format: date
              * @example 2027-12-31
              */
             endsOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-00000000e001
+             */
             id: string;
             /**
              * Format: date
              * @example 2026-12-31
              */
             previousEndsOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example null
+             */
             renewedBy: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
             renewedOn: string;
         };
         ContractRenewalRunResponse: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
             asOf: string;
+            /** @example 1 */
             expired: number;
-            /** @description renewal notices given (contract_renewal tasks follow) */
+            /**
+             * @description renewal notices given (contract_renewal tasks follow)
+             * @example 5
+             */
             renewalsDue: number;
-            /** @description renewals made (a contract far past its end renews once per missed term) */
+            /**
+             * @description renewals made (a contract far past its end renews once per missed term)
+             * @example 3
+             */
             renewed: number;
         };
         ContractResponse: {
@@ -1564,7 +1592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContractRenewalResponse"][];
+                    "application/json": components["schemas"]["ContractRenewalListResponse"];
                 };
             };
             /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */

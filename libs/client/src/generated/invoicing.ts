@@ -2703,17 +2703,37 @@ export type components = {
              */
             to: string;
         };
+        VolumeRebateListResponse: {
+            data: components["schemas"]["VolumeRebateResponse"][];
+        };
         VolumeRebateResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000000001
+             */
             clientId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-000000000c01
+             */
             contractId: string;
-            /** @description credited on open invoices, minor units */
+            /**
+             * @description credited on open invoices, minor units
+             * @example 16660
+             */
             credited: number;
+            /**
+             * @example [
+             *       "0190a000-0000-7000-8000-00000000f101"
+             *     ]
+             */
             creditNoteIds: string[];
             /** @example EUR */
             currency: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0190a000-0000-7000-8000-00000000f001
+             */
             id: string;
             /**
              * Format: date
@@ -2725,16 +2745,43 @@ export type components = {
              * @example 2026-12-31
              */
             periodTo: string;
-            /** @description with the period's tax: what is credited, minor units */
+            /**
+             * @description with the period's tax: what is credited, minor units
+             * @example 16660
+             */
             rebate: number;
-            /** @description the tiers' discount on that volume (net), minor units */
+            /**
+             * @description the tiers' discount on that volume (net), minor units
+             * @example 14000
+             */
             rebateNet: number;
-            /** @description owed to the client: no open invoice could take it, minor units */
+            /**
+             * @description owed to the client: no open invoice could take it, minor units
+             * @example 0
+             */
             remaining: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-01-02
+             */
             settledOn: string;
-            /** @description net invoiced in the period before volume discounts, minor units */
+            /**
+             * @description net invoiced in the period before volume discounts, minor units
+             * @example 1700000
+             */
             volume: number;
+        };
+        VolumeRebateRunResponse: {
+            /**
+             * Format: date
+             * @example 2027-01-02
+             */
+            asOf: string;
+            /**
+             * @description contracts whose closed period was settled now
+             * @example 2
+             */
+            settled: number;
         };
         VolumeSliceResponse: {
             /**
@@ -7644,7 +7691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VolumeRebateResponse"][];
+                    "application/json": components["schemas"]["VolumeRebateListResponse"];
                 };
             };
             /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
@@ -7688,7 +7735,10 @@ export interface operations {
     VolumeRebatesController_run: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body within 24 h answers the first response and creates nothing new */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7698,12 +7748,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {asOf, settled} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VolumeRebateRunResponse"];
+                };
             };
             /** @description The body, a parameter or the cursor is invalid, or the body cannot be parsed */
             400: {
