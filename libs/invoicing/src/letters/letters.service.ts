@@ -123,14 +123,11 @@ export class LettersService {
   /** A letter on demand (POST /v1/letters): the named invoices, or all the client owes overdue. */
   private async produce(client: ClientCorrespondence, kind: DunningLetterKind, invoiceIds: string[] | null, wanted: 'email' | null, createdBy: string): Promise<Letter> {
     const today = this.calendar.today();
-    const courtesy = kind === 'courtesy';
-    const claims = courtesy ? await this.comingDue(client.id, invoiceIds ?? [], today) : await this.claimedInvoices(client.id, invoiceIds, today);
-    // A courtesy reminder is a friendly e-mail before the due date; it is never posted.
-    if (courtesy && (!claims || this.delivery(client, wanted).channel !== 'email')) {
-      throw DomainError.businessRule(claims ? 'A courtesy reminder is e-mailed only: the client has no billing e-mail or e-mail is off' : 'No named invoice of this client is coming due');
-    }
+    // Courtesy reminders come from the sweep only (the request DTO refuses them).
+    if (kind === 'courtesy') throw DomainError.validation('Courtesy reminders are sent by the sweep', [{ path: 'kind', message: 'not on demand' }]);
+    const claims = await this.claimedInvoices(client.id, invoiceIds, today);
     const [numbered] = await this.letters.nextNumbers(Number(today.slice(0, 4)), 1);
-    const letter = this.letter(client, kind, null, claims as ClaimedInvoice[], wanted, createdBy, null, null, numbered, await this.templates.effectiveTemplates(), today);
+    const letter = this.letter(client, kind, null, claims, wanted, createdBy, null, null, numbered, await this.templates.effectiveTemplates(), today);
     await this.saveAll([letter]);
     return (await this.letters.findById(letter.id)) as Letter;
   }
@@ -206,13 +203,6 @@ export class LettersService {
       await this.outbox.append(manager, 'invoicing', queued.map((l) => ({ type: InvoicingEvents.LetterQueued, aggregateId: l.id, data: letterEventData(l) })));
       return inserted;
     });
-  }
-
-  /** The named invoices of the client not yet due that still owe something, in one currency; null when none. */
-  private async comingDue(clientId: string, invoiceIds: string[], asOf: CalendarDate): Promise<ClaimedInvoice[] | null> {
-    const invoices = (await this.invoices.byIds(invoiceIds)).filter((i) => i.clientId === clientId);
-    const claims = await this.claims.claims(invoices, asOf);
-    return comingDue(invoices.map((invoice, i) => ({ invoice, claim: claims[i] })), asOf);
   }
 
   /** The client's overdue invoices (or the named ones, each of which must be) that owe something, in one currency. */
