@@ -17,10 +17,12 @@ export function canSeeManager(scope: VisibilityScope, managerId: string | null):
  */
 export function clientScopeCondition(scope: VisibilityScope, clientIdColumn: string, placeholder: string): { sql: string; params: unknown[] } {
   if (scope.all) return { sql: 'true', params: [] };
-  return {
-    sql: `${clientIdColumn} IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ANY(${placeholder}))`,
-    params: [scope.managerIds],
-  };
+  return { sql: managedClientsCondition(clientIdColumn, placeholder), params: [scope.managerIds] };
+}
+
+/** A SQL condition limiting a client id column to the clients of the managers in `managersPlaceholder` (a uuid[]). */
+export function managedClientsCondition(clientIdColumn: string, managersPlaceholder: string): string {
+  return `${clientIdColumn} IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ANY(${managersPlaceholder}))`;
 }
 
 /**

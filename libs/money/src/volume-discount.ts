@@ -1,3 +1,4 @@
+import { addDays } from '@ar/time';
 import { divideRoundHalfAwayFromZero, toScaledInteger } from './rounding';
 
 /** From `from` (minor units of net invoiced in the period), `percent` off. */
@@ -86,12 +87,12 @@ export function volumePeriod(period: VolumeDiscountTerms['period'], startsOn: st
   if (period === 'calendar_year') return { from: `${date.slice(0, 4)}-01-01`, to: `${date.slice(0, 4)}-12-31` };
   let year = Number(date.slice(0, 4));
   if (anniversary(startsOn, year) > date) year -= 1;
-  return { from: anniversary(startsOn, year), to: dayBefore(anniversary(startsOn, year + 1)) };
+  return { from: anniversary(startsOn, year), to: addDays(anniversary(startsOn, year + 1), -1) };
 }
 
 /** The period before the one a date falls in (the one a year-end rebate settles on that date). */
 export function previousVolumePeriod(period: VolumeDiscountTerms['period'], startsOn: string, date: string): { from: string; to: string } {
-  return volumePeriod(period, startsOn, dayBefore(volumePeriod(period, startsOn, date).from));
+  return volumePeriod(period, startsOn, addDays(volumePeriod(period, startsOn, date).from, -1));
 }
 
 /** startsOn's month and day in `year` (29 February becomes 28 February outside leap years). */
@@ -99,8 +100,4 @@ function anniversary(startsOn: string, year: number): string {
   const [, month, day] = startsOn.split('-').map(Number);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-}
-
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

@@ -48,14 +48,7 @@ export class ContractRenewalTasksService {
         id: uuidv7(), clientId: due.clientId, assigneeId: assignees.get(due.clientId) ?? null, type: 'contract_renewal' as const, level: 0,
         invoiceIds: [] as string[], amount: 0, currency: null, priority: CONTRACT_RENEWAL_PRIORITY, note: contractRenewalNote(due),
       };
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, note, due_on, status, contract_id, contract_ends_on)
-         VALUES ($1, $2, $3, 'contract_renewal', 0, '{}', 0, NULL, $4, $5, $6, 'open', $7, $8)
-         ON CONFLICT (contract_id, contract_ends_on) WHERE type = 'contract_renewal' DO NOTHING
-         RETURNING id`,
-        [task.id, task.clientId, task.assigneeId, task.priority, task.note, today, due.contractId, due.endsOn],
-      );
-      if (inserted.length === 0) return false;
+      if (!(await this.tasks.insertContractRenewal(task, due.contractId, due.endsOn, today, manager))) return false;
       await this.outbox.append(manager, 'collections', [taskCreatedEvent(task, today)]);
       return true;
     });

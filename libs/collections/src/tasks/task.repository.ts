@@ -69,6 +69,18 @@ export class TaskRepository {
    * Opens tasks due on `dueOn`; an open or snoozed task of the same client, type and level wins (the partial unique
    * index), so this returns the ids actually inserted.
    */
+  /** A contract_renewal task, unless the contract has one for this end date already; answers whether it was inserted. */
+  async insertContractRenewal(task: NewTask, contractId: string, contractEndsOn: CalendarDate, dueOn: CalendarDate, manager: EntityManager): Promise<boolean> {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO collections.tasks (id, client_id, assignee_id, type, dunning_level, invoice_ids, amount_overdue, currency, priority, note, due_on, status, contract_id, contract_ends_on)
+       VALUES ($1, $2, $3, 'contract_renewal', 0, '{}', 0, NULL, $4, $5, $6, 'open', $7, $8)
+       ON CONFLICT (contract_id, contract_ends_on) WHERE type = 'contract_renewal' DO NOTHING
+       RETURNING id`,
+      [task.id, task.clientId, task.assigneeId, task.priority, task.note, dueOn, contractId, contractEndsOn],
+    );
+    return inserted.length > 0;
+  }
+
   async insertOpen(tasks: NewTask[], dueOn: CalendarDate, manager: EntityManager): Promise<Set<string>> {
     if (tasks.length === 0) return new Set();
     const inserted: { id: string }[] = await manager.query(

@@ -39,11 +39,6 @@ export interface ContractTerms {
   volumeDiscount: VolumeDiscountTerms | null;
 }
 
-/** SQL restricting `client_id` to the clients an account manager looks after (the placeholder names the manager). */
-export function clientsOfManagerSql(managerPlaceholder: string, column = 'client_id'): string {
-  return `${column} IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ${managerPlaceholder})`;
-}
-
 /**
  * Reads clients and contracts through the views the contracts context publishes
  * (`contracts.client_directory_v1`, `contracts.client_correspondence_v1`, `contracts.contract_terms_v1`); never its tables.

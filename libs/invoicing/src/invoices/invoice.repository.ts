@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
+import { managedClientsCondition } from '@ar/auth';
 import { queryPrepared, SqlParams } from '@ar/database';
-import { clientsOfManagerSql } from '../directory/contracts-directory';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { OPEN_STATUS_SQL, openReceivableSql } from './open-receivable';
@@ -137,18 +137,30 @@ export class InvoiceRepository {
   }
 
   /**
-   * The net a contract invoiced in a period before its volume discounts (void invoices and interest invoices aside),
-   * holding the contract's volume lock until the caller's transaction ends.
+   * What a contract invoiced in a period (standard invoices that are not void), holding the contract's volume lock
+   * until the caller's transaction ends: `volume` is the net before volume discounts, `subtotal` and `total` as issued.
    */
-  async lockedVolume(contractId: string, period: { from: string; to: string }, manager: EntityManager): Promise<number> {
+  async lockedPeriodVolume(contractId: string, period: { from: string; to: string }, manager: EntityManager): Promise<{ volume: number; subtotal: number; total: number }> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('invoicing.volume:' || $1, 0))`, [contractId]);
-    const [{ volume }]: { volume: string }[] = await manager.query(
-      `SELECT COALESCE(sum(subtotal + COALESCE((volume_discount->>'discount')::bigint, 0)), 0)::text AS volume
+    const [row]: { volume: string; subtotal: string; total: string }[] = await manager.query(
+      `SELECT COALESCE(sum(subtotal + COALESCE((volume_discount->>'discount')::bigint, 0)), 0)::text AS volume,
+              COALESCE(sum(subtotal), 0)::text AS subtotal, COALESCE(sum(total), 0)::text AS total
          FROM invoicing.invoices
         WHERE contract_id = $1 AND kind = 'standard' AND status <> 'void' AND issue_date BETWEEN $2 AND $3`,
       [contractId, period.from, period.to],
     );
-    return Number(volume);
+    return { volume: Number(row.volume), subtotal: Number(row.subtotal), total: Number(row.total) };
+  }
+
+  /** A contract's invoices that still owe something, locked. */
+  lockOpenOfContract(contractId: string, manager: EntityManager): Promise<Invoice[]> {
+    return manager
+      .createQueryBuilder(Invoice, 'i')
+      .where('i.contract_id = :contractId', { contractId })
+      .andWhere(`i.status IN ('open', 'partially_paid')`)
+      .orderBy('i.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   async nextNumber(year: number, manager: EntityManager): Promise<string> {
@@ -329,7 +341,7 @@ export class InvoiceRepository {
     if (filters.status) where.push(`status = ${params.add(filters.status)}`);
     if (filters.from) where.push(`issue_date >= ${params.add(filters.from, 'date')}`);
     if (filters.to) where.push(`issue_date <= ${params.add(filters.to, 'date')}`);
-    if (filters.accountManagerId) where.push(clientsOfManagerSql(params.add(filters.accountManagerId, 'uuid')));
+    if (filters.accountManagerId) where.push(managedClientsCondition('client_id', params.add([filters.accountManagerId], 'uuid[]')));
     if (filters.overdue !== undefined) {
       const overdue = `(${openReceivableSql()} AND due_date < ${params.add(filters.asOf, 'date')})`;
       where.push(filters.overdue ? overdue : `NOT ${overdue}`);

@@ -130,17 +130,21 @@ export class InvoicesService {
       await this.dataSource.transaction(async (manager) => {
         invoice.number = command.number ?? (await this.invoices.nextNumber(Number(command.issueDate.slice(0, 4)), manager));
         let lines = command.lines;
+        let amounts = totals;
         if (terms.volumeDiscount) {
           // The period's volume is read and this invoice added under one lock per contract, so two invoices issued
           // at once count each other.
           const period = volumePeriod(terms.volumeDiscount.period, terms.startsOn, command.issueDate);
-          const before = await this.invoices.lockedVolume(terms.id, period, manager);
-          const discount = volumeDiscountLines(terms.volumeDiscount, terms.currency, command.lines, before, period);
-          lines = [...command.lines, ...discount.lines];
+          const { volume } = await this.invoices.lockedPeriodVolume(terms.id, period, manager);
+          const discount = volumeDiscountLines(terms.volumeDiscount, terms.currency, command.lines, volume, period);
           invoice.volumeDiscount = discount.applied;
-          if (discount.lines.length > 0) Object.assign(invoice, pickTotals(exactInvoiceTotals(lines)));
+          if (discount.lines.length > 0) {
+            lines = [...command.lines, ...discount.lines];
+            amounts = exactInvoiceTotals(lines);
+            Object.assign(invoice, { subtotal: amounts.subtotal, taxTotal: amounts.taxTotal, total: amounts.total });
+          }
         }
-        await this.invoices.insertWithLines(invoice, lineEntities(lines, exactInvoiceTotals(lines)), manager);
+        await this.invoices.insertWithLines(invoice, lineEntities(lines, amounts), manager);
         await this.outbox.append(manager, 'invoicing', [
           { type: InvoicingEvents.InvoiceIssued, aggregateId: id, data: invoiceEventData(invoice) },
         ]);
@@ -253,8 +257,4 @@ function exactInvoiceTotals(lines: LineInput[]): InvoiceTotals {
     }
     throw error;
   }
-}
-
-function pickTotals(totals: InvoiceTotals): Pick<Invoice, 'subtotal' | 'taxTotal' | 'total'> {
-  return { subtotal: totals.subtotal, taxTotal: totals.taxTotal, total: totals.total };
 }

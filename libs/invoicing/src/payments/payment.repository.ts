@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { managedClientsCondition } from '@ar/auth';
 import { EmbeddedStatement, embedStatements, queryPrepared, SqlParams } from '@ar/database';
-import { clientsOfManagerSql } from '../directory/contracts-directory';
 import { SettlementChange, settlementUpdateSql } from '../invoices/invoice.repository';
 import { PaymentAllocation } from './payment-allocation.entity';
 import { Payment } from './payment.entity';
@@ -149,7 +149,7 @@ export class PaymentRepository {
     if (filters.clientId) where.push(`client_id = ${params.add(filters.clientId)}`);
     if (filters.from) where.push(`received_on >= ${params.add(filters.from, 'date')}`);
     if (filters.to) where.push(`received_on <= ${params.add(filters.to, 'date')}`);
-    if (filters.accountManagerId) where.push(clientsOfManagerSql(params.add(filters.accountManagerId, 'uuid')));
+    if (filters.accountManagerId) where.push(managedClientsCondition('client_id', params.add([filters.accountManagerId], 'uuid[]')));
     if (afterId) where.push(`id > ${params.add(afterId)}`);
     return this.dataSource.manager
       .query(`SELECT id FROM invoicing.payments WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${params.add(limit)}`, params.values)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Principal, VisibilityService } from '@ar/auth';
+import { clientScopeCondition, Principal, VisibilityService } from '@ar/auth';
 import { divideRoundHalfAwayFromZero, periodVolumeDiscount, previousVolumePeriod, VolumeDiscountTerms } from '@ar/money';
 import { CalendarDate } from '@ar/time';
 import { CreditNotesService } from '../credit-notes/credit-notes.service';
@@ -33,10 +33,17 @@ export class VolumeRebatesService {
          FROM contracts.contract_terms_v1 t
         WHERE t.volume_discount->>'settlement' = 'year_end_rebate' AND t.status <> 'draft'`,
     );
+    const due = contracts
+      .map((contract) => ({ contract, period: previousVolumePeriod(contract.volume_discount.period, contract.starts_on, asOf) }))
+      .filter(({ contract, period }) => period.to >= contract.starts_on);
+    // Most days every closed period is settled already: one read finds those, and only the rest open a transaction.
+    const settledBefore: { contract_id: string; period_from: string }[] = await this.dataSource.query(
+      `SELECT contract_id, to_char(period_from, 'YYYY-MM-DD') AS period_from FROM invoicing.volume_rebates WHERE contract_id = ANY($1)`,
+      [due.map(({ contract }) => contract.id)],
+    );
+    const done = new Set(settledBefore.map((r) => `${r.contract_id}:${r.period_from}`));
     let settled = 0;
-    for (const contract of contracts) {
-      const period = previousVolumePeriod(contract.volume_discount.period, contract.starts_on, asOf);
-      if (period.to < contract.starts_on) continue;
+    for (const { contract, period } of due.filter(({ contract, period }) => !done.has(`${contract.id}:${period.from}`))) {
       if (await this.dataSource.transaction((manager) => this.settle(manager, contract, period, asOf))) settled += 1;
     }
     return { asOf, settled };
@@ -50,18 +57,13 @@ export class VolumeRebatesService {
       [id, contract.id, contract.client_id, contract.currency, period.from, period.to, asOf],
     );
     if (!claimed) return false;
-    const volume = await this.invoices.lockedVolume(contract.id, period, manager);
-    const [{ subtotal, total }]: { subtotal: string; total: string }[] = await manager.query(
-      `SELECT COALESCE(sum(subtotal), 0)::text AS subtotal, COALESCE(sum(total), 0)::text AS total FROM invoicing.invoices
-        WHERE contract_id = $1 AND kind = 'standard' AND status <> 'void' AND issue_date BETWEEN $2 AND $3`,
-      [contract.id, period.from, period.to],
-    );
+    const { volume, subtotal, total } = await this.invoices.lockedPeriodVolume(contract.id, period, manager);
     const rebateNet = periodVolumeDiscount(contract.volume_discount.tiers, volume);
     // The period's tax goes with it: the net rebate grossed up at the period's own ratio of total to net.
-    const rebate = Number(subtotal) > 0 ? Number(divideRoundHalfAwayFromZero(BigInt(rebateNet) * BigInt(total), BigInt(subtotal))) : rebateNet;
+    const rebate = subtotal > 0 ? Number(divideRoundHalfAwayFromZero(BigInt(rebateNet) * BigInt(total), BigInt(subtotal))) : rebateNet;
     const creditNoteIds: string[] = [];
     let remaining = rebate;
-    const open = await this.invoices.lockByIds(await this.openInvoiceIds(manager, contract.id), manager);
+    const open = await this.invoices.lockOpenOfContract(contract.id, manager);
     for (const invoice of open.sort((a, b) => (a.issueDate === b.issueDate ? b.id.localeCompare(a.id) : b.issueDate.localeCompare(a.issueDate)))) {
       if (remaining === 0) break;
       const amount = Math.min(remaining, invoiceBalance(invoice));
@@ -74,18 +76,10 @@ export class VolumeRebatesService {
     return true;
   }
 
-  private async openInvoiceIds(manager: EntityManager, contractId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM invoicing.invoices WHERE contract_id = $1 AND status IN ('open', 'partially_paid')`,
-      [contractId],
-    );
-    return rows.map((r) => r.id);
-  }
-
   async list(principal: Principal, filters: { contractId?: string; clientId?: string }): Promise<VolumeRebate[]> {
-    const scope = await this.visibility.scopeFor(principal);
-    const qb = this.dataSource.manager.createQueryBuilder(VolumeRebate, 'r').orderBy('r.periodFrom', 'DESC').addOrderBy('r.id', 'ASC');
-    if (!scope.all) qb.andWhere(`r.client_id IN (SELECT id FROM contracts.client_directory_v1 WHERE account_manager_id = ANY(:managers))`, { managers: scope.managerIds });
+    const scope = clientScopeCondition(await this.visibility.scopeFor(principal), 'r.client_id', ':managers');
+    const qb = this.dataSource.manager.createQueryBuilder(VolumeRebate, 'r').where(scope.sql, { managers: scope.params[0] });
+    qb.orderBy('r.periodFrom', 'DESC').addOrderBy('r.id', 'ASC');
     if (filters.contractId) qb.andWhere('r.contract_id = :contractId', { contractId: filters.contractId });
     if (filters.clientId) qb.andWhere('r.client_id = :clientId', { clientId: filters.clientId });
     return qb.getMany();
