@@ -51,7 +51,7 @@ describe('letter delivery (service against Postgres and a real SMTP server)', ()
     const { letter, email } = await queuedLetter();
     // What a worker killed mid-send leaves: the letter claimed and never finished.
     const { LetterRepository } = await import('../../libs/invoicing/src/letters/letter.repository');
-    expect(await system.invoicing.app.get(LetterRepository).claimForSending(letter.id)).not.toBeNull();
+    expect(await system.invoicing.app.get(LetterRepository).claimForSending([letter.id])).toHaveLength(1);
     // While the claim is younger than twice the send timeout (1 s in tests), it may still be in flight.
     await expect(delivery().attempt(letter.id, false)).rejects.toThrow('being sent by another worker');
     await new Promise((resolve) => setTimeout(resolve, 2100));

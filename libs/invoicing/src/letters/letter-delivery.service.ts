@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AppConfig } from '@ar/config';
+import { GroupCommit } from '@ar/database';
 import { OutboxWriter } from '@ar/outbox';
 import { JOB_OPTIONS, JobNames, Queues, SendLetterJob } from '@ar/queues';
 import { InvoicingEvents } from '../invoicing-events';
@@ -24,6 +25,15 @@ export class LetterInFlightError extends Error {
   }
 }
 
+/** Claims and outcomes of the letters being sent at once are written together, a statement per batch. */
+const SENDING_BATCHES = { maxBatch: 50, maxConcurrentFlushes: 2 };
+
+interface SendOutcome {
+  letter: Letter;
+  outcome: 'sent' | 'failed';
+  reason: string | null;
+}
+
 /**
  * E-mails queued letters, at most once each: a letter is claimed before it is handed to SMTP, so a second job,
  * worker or retry finds it taken; one claimed by a worker that died mid-send is marked failed rather than sent
@@ -32,6 +42,8 @@ export class LetterInFlightError extends Error {
 @Injectable()
 export class LetterDeliveryService {
   private readonly logger = new Logger(LetterDeliveryService.name);
+  private readonly claims = new GroupCommit<string, Letter | null>((ids) => this.claimAll(ids), SENDING_BATCHES);
+  private readonly outcomes = new GroupCommit<SendOutcome, void>((outcomes) => this.recordAll(outcomes), SENDING_BATCHES);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,7 +64,7 @@ export class LetterDeliveryService {
 
   /** One attempt; `finalAttempt` says whether BullMQ will try again after a transient failure. */
   async attempt(letterId: string, finalAttempt: boolean): Promise<LetterSendOutcome> {
-    const letter = await this.letters.claimForSending(letterId);
+    const letter = await this.claims.submit(letterId);
     if (!letter) return this.handleUnclaimable(letterId);
     try {
       const pdf = letter.pdf ?? ((await this.pdfs.pdf(letter.id)) as Buffer);
@@ -67,13 +79,13 @@ export class LetterDeliveryService {
       const reason = describe(error);
       const permanent = isPermanentMailError(error) || !this.mailer.enabled;
       if (permanent || finalAttempt) {
-        await this.finish(letter, 'failed', reason);
+        await this.outcomes.submit({ letter, outcome: 'failed', reason });
         return 'failed';
       }
       await this.release(letter, reason);
       throw error;
     }
-    await this.finish(letter, 'sent', null);
+    await this.outcomes.submit({ letter, outcome: 'sent', reason: null });
     return 'sent';
   }
 
@@ -86,7 +98,7 @@ export class LetterDeliveryService {
     if (letter?.status === 'queued' && letter.sendingSince) {
       if (Date.now() - letter.sendingSince.getTime() < 2 * this.config.mailSendTimeoutMs) throw new LetterInFlightError(letterId);
       this.logger.warn({ letterId }, 'Letter was being sent when its worker stopped; not sending it again');
-      await this.finish(letter, 'failed', 'interrupted while being sent: check the mailbox before sending it again');
+      await this.outcomes.submit({ letter, outcome: 'failed', reason: 'interrupted while being sent: check the mailbox before sending it again' });
       return 'failed';
     }
     return 'skipped';
@@ -99,18 +111,29 @@ export class LetterDeliveryService {
     });
   }
 
-  private async finish(letter: Letter, outcome: 'sent' | 'failed', reason: string | null): Promise<void> {
-    const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      await this.letters.addAttempt({ id: uuidv7(), letterId: letter.id, attemptedAt: now, outcome, error: reason }, manager);
-      await this.letters.finishSending(letter.id, outcome, reason, now, manager);
-      const data = letterEventData(letter);
-      await this.outbox.append(manager, 'invoicing', [
-        outcome === 'sent'
-          ? { type: InvoicingEvents.LetterSent, aggregateId: letter.id, data: { ...data, recipientEmail: letter.recipientEmail as string, sentAt: now.toISOString() } }
-          : { type: InvoicingEvents.LetterFailed, aggregateId: letter.id, data: { ...data, reason: reason as string } },
-      ]);
+  /** One claim per letter: an id asked for twice in a batch gets the letter once. */
+  private async claimAll(ids: string[]): Promise<(Letter | null)[]> {
+    const claimed = new Map((await this.letters.claimForSending([...new Set(ids)])).map((letter) => [letter.id, letter]));
+    return ids.map((id) => {
+      const letter = claimed.get(id) ?? null;
+      claimed.delete(id);
+      return letter;
     });
+  }
+
+  private async recordAll(outcomes: SendOutcome[]): Promise<void[]> {
+    const now = new Date();
+    const events = outcomes.map(({ letter, outcome, reason }) => {
+      const data = letterEventData(letter);
+      return outcome === 'sent'
+        ? { type: InvoicingEvents.LetterSent, aggregateId: letter.id, data: { ...data, recipientEmail: letter.recipientEmail as string, sentAt: now.toISOString() } }
+        : { type: InvoicingEvents.LetterFailed, aggregateId: letter.id, data: { ...data, reason: reason as string } };
+    });
+    await this.letters.recordSendOutcomes(
+      outcomes.map(({ letter, outcome, reason }) => ({ attemptId: uuidv7(), letterId: letter.id, outcome, reason, at: now })),
+      [(params) => this.outbox.insertStatement('invoicing', events, params).sql],
+    );
+    return outcomes.map(() => undefined);
   }
 }
 

@@ -7,6 +7,7 @@ import { KINDS_WITH_INTEREST_ANNEX } from './letter-kinds';
 import { LetterDocument } from './letter-document';
 import { formatLetterDate, LETTER_LABELS, localeOf } from './letter-labels';
 import { formatCreditorReference } from './creditor-reference';
+import { cacheSubsetGlyphs } from './subset-glyph-cache';
 
 const MM = 72 / 25.4;
 // Read and parsed once per process: every letter embeds the same two faces, and parsing a TrueType font costs
@@ -37,7 +38,7 @@ function shareLayoutCaches(doc: PDFKit.PDFDocument): void {
 
 function parsedFont(path: string): Buffer {
   // pdfkit's types name only the sources it reads itself; at run time it accepts a fontkit font (it has `layout`).
-  return fontkit.create(readFileSync(require.resolve(path))) as unknown as Buffer;
+  return cacheSubsetGlyphs(fontkit.create(readFileSync(require.resolve(path))) as fontkit.Font) as unknown as Buffer;
 }
 
 // DIN 5008 form B on A4: text from 25 mm to 190 mm; the window's address field at 45 mm from the top

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { clientScopeCondition, VisibilityScope } from '@ar/auth';
+import { EmbeddedStatement, embedStatements, SqlParams } from '@ar/database';
 import type { LetterDocument } from './letter-document';
 import { LetterKind, LetterLanguage } from './letter-kinds';
 import { Letter, LetterAttempt, LetterStatus, LetterTemplateOverride } from './letter.entity';
@@ -10,6 +11,15 @@ export interface LetterFilters {
   scope: VisibilityScope;
   clientId?: string;
   status?: LetterStatus;
+}
+
+/** What one attempt to send a letter came to: sent, or failed for good. */
+export interface LetterSendRecord {
+  attemptId: string;
+  letterId: string;
+  outcome: 'sent' | 'failed';
+  reason: string | null;
+  at: Date;
 }
 
 /** Letters, their attempts and the admins' templates. */
@@ -98,18 +108,18 @@ export class LetterRepository {
   }
 
   /**
-   * Claims a queued letter for sending: only one worker gets it, and only while nobody holds it. A letter held
-   * since a crash stays held; the caller decides what an interrupted send means.
+   * Claims queued letters for sending: only one worker gets each, and only while nobody holds it. A letter held
+   * since a crash stays held; the caller decides what an interrupted send means. Answers the claimed letters with
+   * their PDFs (a letter of the sweep has one from production).
    */
-  async claimForSending(id: string): Promise<Letter | null> {
+  async claimForSending(ids: string[]): Promise<Letter[]> {
     // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
     const [rows]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE invoicing.letters SET sending_since = now() WHERE id = $1 AND status = 'queued' AND sending_since IS NULL RETURNING id`,
-      [id],
+      `UPDATE invoicing.letters SET sending_since = now() WHERE id = ANY($1::uuid[]) AND status = 'queued' AND sending_since IS NULL RETURNING id`,
+      [ids],
     );
-    if (rows.length === 0) return null;
-    // With its PDF, which a letter of the sweep has from production.
-    return this.dataSource.manager.createQueryBuilder(Letter, 'letter').addSelect('letter.pdf').where('letter.id = :id', { id }).getOne();
+    if (rows.length === 0) return [];
+    return this.dataSource.manager.createQueryBuilder(Letter, 'letter').addSelect('letter.pdf').where('letter.id = ANY(:ids)', { ids: rows.map((r) => r.id) }).getMany();
   }
 
   /** A draft or failed letter becomes posted; false when it is neither (any more). */
@@ -126,11 +136,32 @@ export class LetterRepository {
     await manager.query(`UPDATE invoicing.letters SET sending_since = NULL WHERE id = $1`, [id]);
   }
 
-  /** The outcome of sending: sent (with its time) or failed (with the reason); the claim ends. */
-  async finishSending(id: string, outcome: 'sent' | 'failed', reason: string | null, at: Date, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE invoicing.letters SET status = $2, status_reason = $3, sent_at = $4, sending_since = NULL WHERE id = $1`, [
-      id, outcome, reason, outcome === 'sent' ? at : null,
-    ]);
+  /**
+   * The outcomes of sending, in one statement: each letter's attempt and status (its claim ends; a sent letter
+   * gets its time), and what `also` appends (their events).
+   */
+  async recordSendOutcomes(outcomes: LetterSendRecord[], also: EmbeddedStatement[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const params = new SqlParams();
+    const columns = [
+      params.add(outcomes.map((o) => o.attemptId), 'uuid[]'),
+      params.add(outcomes.map((o) => o.letterId), 'uuid[]'),
+      params.add(outcomes.map((o) => o.at.toISOString()), 'timestamptz[]'),
+      params.add(outcomes.map((o) => o.outcome), 'varchar[]'),
+      params.add(outcomes.map((o) => o.reason), 'varchar[]'),
+    ];
+    await this.dataSource.query(
+      `WITH o AS (SELECT * FROM unnest(${columns.join(', ')}) AS o(attempt_id, letter_id, at, outcome, reason)),
+       attempts AS (
+         INSERT INTO invoicing.letter_attempts (id, letter_id, attempted_at, outcome, error)
+         SELECT attempt_id, letter_id, at, outcome, reason FROM o),
+       letters AS (
+         UPDATE invoicing.letters l
+         SET status = o.outcome, status_reason = left(o.reason, 500), sent_at = CASE WHEN o.outcome = 'sent' THEN o.at END, sending_since = NULL
+         FROM o WHERE l.id = o.letter_id)${embedStatements(also, params)}
+       SELECT 1`,
+      params.values,
+    );
   }
 
   template(kind: LetterKind, language: LetterLanguage): Promise<LetterTemplateOverride | null> {
