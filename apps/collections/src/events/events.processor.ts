@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ActivitiesService, CollectionsEvents, ContractRenewalTasksService, CreditReviewService, TasksService } from '@ar/collections';
+import { ActivitiesService, CollectionsEvents, SentLetter, ContractRenewalTasksService, CreditReviewService, TasksService } from '@ar/collections';
 import { ClientsService, CollectionsDecision, ContractsEvents } from '@ar/contracts';
 import { isEventOf } from '@ar/events';
 import { AppConfig } from '@ar/config';
@@ -46,6 +46,7 @@ export class EventsProcessor extends WorkerHost {
     const letterRequests: DunningLetterRequest[] = [];
     const decisions: CollectionsDecision[] = [];
     const letterIds: string[] = [];
+    const sentLetters: SentLetter[] = [];
     for (const event of events) {
       // The sweep's letters are produced in their own queue, a few at a time, not inside this batch.
       if (isEventOf(event, 'collections', CollectionsEvents.DunningLetterRequested)) {
@@ -79,7 +80,7 @@ export class EventsProcessor extends WorkerHost {
       // A dispute case closes by itself once its invoice is paid.
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoicePaid)) await this.disputes.closePaid(event.data.invoiceId);
       // What reaches the debtor, and its disputes, go into the client's contact history.
-      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterSent)) await this.activities.letterSent(event.data);
+      else if (isEventOf(event, 'invoicing', InvoicingEvents.LetterSent)) sentLetters.push(event.data);
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputed)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, false);
       else if (isEventOf(event, 'invoicing', InvoicingEvents.InvoiceDisputeResolved)) await this.activities.invoiceDispute(event.id, event.occurredAt, event.data, true);
     }
@@ -87,6 +88,7 @@ export class EventsProcessor extends WorkerHost {
     await this.clients.applyCollectionsDecisions(decisions);
     await this.letterProduction.enqueue(letterRequests);
     await this.letterDelivery.enqueueAll(letterIds);
+    await this.activities.lettersSent(sentLetters);
     const deliveries = await this.fanout.fanOut(events);
     // Only now, with reactions applied and delivery rows written, do the events count as handed over.
     await this.handover.handedOver(events);

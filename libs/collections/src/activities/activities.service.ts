@@ -8,7 +8,7 @@ import { decodeCursor, Page, toPage } from '@ar/pagination';
 import { CalendarDate, Clock } from '@ar/time';
 import { ManualTasksService } from '../tasks/manual-tasks.service';
 import { Activity, ManualActivityKind } from './activity.entity';
-import { ActivityRepository, SystemActivity } from './activity.repository';
+import { ActivityRepository } from './activity.repository';
 
 export interface RecordActivityCommand {
   kind: ManualActivityKind;
@@ -23,6 +23,17 @@ export interface RecordActivityCommand {
  * that opens a follow-up task, and what the system records by itself (a task completed, a letter sent, a promise,
  * a dispute, a hold). Visible to whoever sees the client, so a deputy reads the absent manager's history.
  */
+/** What the contact history keeps of a `letter.sent` event. */
+export interface SentLetter {
+  letterId: string;
+  clientId: string;
+  number: string;
+  kind: string;
+  level: number | null;
+  recipientEmail: string;
+  sentAt: string;
+}
+
 @Injectable()
 export class ActivitiesService {
   constructor(
@@ -70,19 +81,21 @@ export class ActivitiesService {
     return toPage(rows, limit, (a) => [a.occurredAt.getTime(), a.id], (a) => a);
   }
 
-  /** A letter reached the client's billing contact (from the invoicing context's `letter.sent`); idempotent. */
-  async letterSent(letter: { letterId: string; clientId: string; number: string; kind: string; level: number | null; recipientEmail: string; sentAt: string }): Promise<void> {
-    const entry: SystemActivity = {
-      id: uuidv7(),
-      clientId: letter.clientId,
-      kind: 'letter_sent',
-      subjectId: letter.letterId,
-      outcome: 'sent',
-      note: `${letter.kind.replace(/_/g, ' ')} ${letter.number}${letter.level ? ` (level ${letter.level})` : ''} e-mailed to ${letter.recipientEmail}`,
-      occurredAt: new Date(letter.sentAt),
-      authorId: null,
-    };
-    await this.activities.insertSystem([entry]);
+  /** Letters reached the clients' billing contacts (from the invoicing context's `letter.sent`), in one insert; idempotent. */
+  async lettersSent(letters: SentLetter[]): Promise<void> {
+    if (letters.length === 0) return;
+    await this.activities.insertSystem(
+      letters.map((letter) => ({
+        id: uuidv7(),
+        clientId: letter.clientId,
+        kind: 'letter_sent',
+        subjectId: letter.letterId,
+        outcome: 'sent',
+        note: `${letter.kind.replace(/_/g, ' ')} ${letter.number}${letter.level ? ` (level ${letter.level})` : ''} e-mailed to ${letter.recipientEmail}`,
+        occurredAt: new Date(letter.sentAt),
+        authorId: null,
+      })),
+    );
   }
 
   /** An invoice of the client was disputed or its dispute resolved (the invoicing context's event, by its id); idempotent. */

@@ -7,7 +7,7 @@ const open = (face: string) => fontkit.create(readFileSync(require.resolve(`deja
 /** The subset's bytes as fontkit writes them for these texts' glyphs, in the order of first use. */
 function subsetBytes(font: fontkit.Font, texts: string[]): Buffer {
   const subset = font.createSubset();
-  for (const text of texts) for (const glyph of font.layout(text).glyphs) subset.includeGlyph(glyph.id);
+  for (const text of texts) for (const glyph of font.layout(text).glyphs) subset.includeGlyph(glyph);
   return Buffer.from(subset.encode());
 }
 
