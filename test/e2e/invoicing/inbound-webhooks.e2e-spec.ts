@@ -236,7 +236,8 @@ describe('invoicing service: signed inbound webhooks from finance systems', () =
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       const results = await Promise.all(sent);
-      expect(results.map((r) => r.body.outcome)).toEqual(Array(45).fill('applied'));
+      // A failed one shows its whole answer.
+      expect(results.map((r) => (r.body.outcome === 'applied' ? 'applied' : r))).toEqual(Array(45).fill('applied'));
       for (const [index, { client }] of accounts.entries()) {
         const [older, newer] = await Promise.all([f().invoice(invoices[2 * index].id), f().invoice(invoices[2 * index + 1].id)]);
         // 15 × 70 = 1050: the older invoice is settled first, the rest goes to the newer one; nothing is left over.

@@ -26,6 +26,9 @@ interface InboundPayment {
 
 /** What another writer getting there first looks like: an invoice changed, a key taken, a lock cycle. */
 const CONCURRENT_CHANGE_CODES = new Set([PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, PG_DEADLOCK_DETECTED]);
+/** Of those, what a transaction of its own may simply try again (a taken key is a duplicate, answered as such). */
+const LOST_TO_ANOTHER_WRITER = new Set([PG_SERIALIZATION_FAILURE, PG_DEADLOCK_DETECTED]);
+const SINGLE_EVENT_ATTEMPTS = 3;
 
 /**
  * Payments arriving while batches are being written wait for the next one, up to this many together. Two
@@ -58,8 +61,23 @@ export class InboundWebhooksService {
     return this.handleOne(integrationId, messageId, event);
   }
 
-  /** One event in its own transaction. */
+  /**
+   * One event in its own transaction, tried again when it lost a lock cycle or a serialization check to another
+   * writer (another replica's batch locking the same invoices): the sender would only send it again.
+   */
   private async handleOne(integrationId: string, messageId: string, event: InboundEvent): Promise<InboundResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.handleOnce(integrationId, messageId, event);
+      } catch (error) {
+        if (attempt >= SINGLE_EVENT_ATTEMPTS || !LOST_TO_ANOTHER_WRITER.has(pgErrorCode(error) ?? '')) throw error;
+        this.logger.log({ integrationId, messageId, attempt, code: pgErrorCode(error) }, 'Inbound event lost to a concurrent writer; trying again');
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+      }
+    }
+  }
+
+  private async handleOnce(integrationId: string, messageId: string, event: InboundEvent): Promise<InboundResult> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const [fresh] = await this.messages.markNew([{ integrationId, messageId, type: event.type }], this.clock.now(), manager);
