@@ -15,6 +15,15 @@ export function pgConstraint(error: unknown): string | undefined {
   return e.driverError?.constraint ?? e.constraint;
 }
 
+/**
+ * Whether a transaction lost a lock cycle (deadlock) or a serialization check to a concurrent one: nothing was
+ * written, and the same request may well succeed when sent again.
+ */
+export function isLostToConcurrentWriter(error: unknown): boolean {
+  const code = pgErrorCode(error);
+  return code === PG_SERIALIZATION_FAILURE || code === PG_DEADLOCK_DETECTED;
+}
+
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   return pgErrorCode(error) === PG_UNIQUE_VIOLATION && (constraint === undefined || pgConstraint(error) === constraint);
 }

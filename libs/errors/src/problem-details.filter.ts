@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isDependencyUnavailable, isUniqueViolation } from '@ar/database';
+import { isDependencyUnavailable, isLostToConcurrentWriter, isUniqueViolation, pgErrorCode } from '@ar/database';
 import { DomainError, FieldProblem } from './domain-error';
 import { ErrorCode } from './error-code';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemFor } from './problem-details';
@@ -105,6 +105,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (byStatus) return byStatus;
     if (isUniqueViolation(exception)) {
       return problemFor(ErrorCode.Conflict, 'A resource with the same unique key already exists', { requestId });
+    }
+    if (isLostToConcurrentWriter(exception)) {
+      this.logger.warn({ requestId, code: pgErrorCode(exception) }, 'Request lost to a concurrent writer');
+      return problemFor(ErrorCode.ServiceUnavailable, 'A concurrent change to the same records got there first; nothing was written, retry shortly', { requestId });
     }
     if (isDependencyUnavailable(exception)) {
       this.logger.warn({ requestId, reason: (exception as Error).message }, 'Dependency unavailable');

@@ -100,6 +100,16 @@ describe('problem details', () => {
     expect(problem.detail).toBe('Not ready: redis unavailable');
   });
 
+  it.each([
+    ['a deadlock (40P01)', new QueryFailedError('UPDATE', [], Object.assign(new Error('deadlock detected'), { code: '40P01' }))],
+    ['a serialization failure (40001)', Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' })],
+  ])('answers %s, which wrote nothing, with 503 and Retry-After, not 500', (_, error) => {
+    const { status, headers, problem } = capture(error);
+    expect(status).toBe(503);
+    expect(headers['Retry-After']).toBe('5');
+    expect(problem).toMatchObject({ code: ErrorCode.ServiceUnavailable, detail: expect.stringContaining('retry') });
+  });
+
   it('turns unknown errors into a generic 500 that names the request id and hides internals', () => {
     const out = capture(new Error('connection to 10.0.0.5 refused: password=hunter2'));
     expect(out.status).toBe(500);

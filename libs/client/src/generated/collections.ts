@@ -1270,7 +1270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1472,7 +1472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1563,7 +1563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1663,7 +1663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1739,7 +1739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1839,7 +1839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1906,7 +1906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1976,7 +1976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2044,7 +2044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2110,7 +2110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2210,7 +2210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2359,7 +2359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2425,7 +2425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2516,7 +2516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2625,7 +2625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2691,7 +2691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2757,7 +2757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2848,7 +2848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2893,7 +2893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2938,7 +2938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2989,7 +2989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,7 +3077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3176,7 +3176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +3251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3318,7 +3318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,7 +3407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3473,7 +3473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3573,7 +3573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3682,7 +3682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3748,7 +3748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3848,7 +3848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -682,7 +682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -876,7 +876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -974,7 +974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1040,7 +1040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1146,7 +1146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1214,7 +1214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1312,7 +1312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1378,7 +1378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1465,7 +1465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1565,7 +1565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1631,7 +1631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1718,7 +1718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1805,7 +1805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1894,7 +1894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1958,7 +1958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +2047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2113,7 +2113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2210,7 +2210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;

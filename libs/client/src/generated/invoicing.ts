@@ -2976,7 +2976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3193,7 +3193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3268,7 +3268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3442,7 +3442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3542,7 +3542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3642,7 +3642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3708,7 +3708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3778,7 +3778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3863,7 +3863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3929,7 +3929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4027,7 +4027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4093,7 +4093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4202,7 +4202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4311,7 +4311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4418,7 +4418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4486,7 +4486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4584,7 +4584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4650,7 +4650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,7 +4759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,7 +4859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,7 +4941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5041,7 +5041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,7 +5101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5161,7 +5161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5259,7 +5259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5355,7 +5355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5430,7 +5430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5528,7 +5528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5596,7 +5596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5692,7 +5692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5762,7 +5762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5862,7 +5862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5949,7 +5949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6036,7 +6036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6145,7 +6145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6254,7 +6254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6305,7 +6305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6403,7 +6403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6479,7 +6479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6545,7 +6545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6652,7 +6652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6718,7 +6718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6796,7 +6796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6863,7 +6863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6934,7 +6934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7041,7 +7041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,7 +7107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7203,7 +7203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7301,7 +7301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7362,7 +7362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7421,7 +7421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7479,7 +7479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7537,7 +7537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7600,7 +7600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7663,7 +7663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7721,7 +7721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7810,7 +7810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7870,7 +7870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7968,7 +7968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8043,7 +8043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8127,7 +8127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8225,7 +8225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8326,7 +8326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Postgres or Redis unreachable, or the replica is shutting down (Retry-After) */
+            /** @description Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -14,7 +14,7 @@ const WHY: Record<number, string> = {
   413: 'The body is too large',
   422: 'Refused by a business rule',
   429: 'Rate limit reached (Retry-After)',
-  503: 'Postgres or Redis unreachable, or the replica is shutting down (Retry-After)',
+  503: 'Postgres or Redis unreachable, the replica shutting down, or a concurrent change to the same records got there first (nothing written; Retry-After)',
 };
 
 const problem = (status: number) => ({

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   GroupCommit,
+  isLostToConcurrentWriter,
   isUniqueViolation,
   PG_DEADLOCK_DETECTED,
   PG_SERIALIZATION_FAILURE,
@@ -26,8 +27,7 @@ interface InboundPayment {
 
 /** What another writer getting there first looks like: an invoice changed, a key taken, a lock cycle. */
 const CONCURRENT_CHANGE_CODES = new Set([PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, PG_DEADLOCK_DETECTED]);
-/** Of those, what a transaction of its own may simply try again (a taken key is a duplicate, answered as such). */
-const LOST_TO_ANOTHER_WRITER = new Set([PG_SERIALIZATION_FAILURE, PG_DEADLOCK_DETECTED]);
+/** Tries of an event applied on its own that lost to another writer (a taken key is a duplicate, answered as such). */
 const SINGLE_EVENT_ATTEMPTS = 3;
 
 /**
@@ -70,7 +70,7 @@ export class InboundWebhooksService {
       try {
         return await this.handleOnce(integrationId, messageId, event);
       } catch (error) {
-        if (attempt >= SINGLE_EVENT_ATTEMPTS || !LOST_TO_ANOTHER_WRITER.has(pgErrorCode(error) ?? '')) throw error;
+        if (attempt >= SINGLE_EVENT_ATTEMPTS || !isLostToConcurrentWriter(error)) throw error;
         this.logger.log({ integrationId, messageId, attempt, code: pgErrorCode(error) }, 'Inbound event lost to a concurrent writer; trying again');
         await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
       }
