@@ -1,15 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  GroupCommit,
-  isLostToConcurrentWriter,
-  isUniqueViolation,
-  PG_DEADLOCK_DETECTED,
-  PG_SERIALIZATION_FAILURE,
-  PG_UNIQUE_VIOLATION,
-  pgErrorCode,
-} from '@ar/database';
+import { GroupCommit, isLostToConcurrentWriter, isUniqueViolation, pgErrorCode } from '@ar/database';
 import { DomainError, ErrorCode } from '@ar/errors';
 import { Clock } from '@ar/time';
 import { DuplicatePaymentError, PaymentToRecord, PaymentView, PaymentsService } from '../payments/payments.service';
@@ -25,8 +17,6 @@ interface InboundPayment {
   event: ReceivedPayment;
 }
 
-/** What another writer getting there first looks like: an invoice changed, a key taken, a lock cycle. */
-const CONCURRENT_CHANGE_CODES = new Set([PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, PG_DEADLOCK_DETECTED]);
 /** Tries of an event applied on its own that lost to another writer (a taken key is a duplicate, answered as such). */
 const SINGLE_EVENT_ATTEMPTS = 3;
 
@@ -129,8 +119,9 @@ export class InboundWebhooksService {
       });
       return outcomes.map(inboundResult);
     } catch (error) {
-      // Another writer getting there first is expected now and then; anything else deserves a warning.
-      const level = CONCURRENT_CHANGE_CODES.has(pgErrorCode(error) ?? '') ? 'debug' : 'warn';
+      // Another writer getting there first (an invoice changed, a key taken, a lock cycle) is expected now and
+      // then; anything else deserves a warning.
+      const level = isLostToConcurrentWriter(error) || isUniqueViolation(error) ? 'debug' : 'warn';
       this.logger[level]({ err: error, payments: batch.length }, 'Inbound payment batch not written as read; deciding again under locks');
     }
     try {
